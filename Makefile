@@ -1,0 +1,57 @@
+# MoBio's commands. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Reinstall when the dependencies change.
+DEPS_STAMP := $(VENV)/.deps-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-sqlite test-postgres lint format schema access-matrix clean
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(DEPS_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.deps-* && touch $@
+
+run: $(DEPS_STAMP) ## Set up, migrate, load demo data on first start, serve on http://127.0.0.1:8000
+	$(BIN)/mobio migrate
+	$(BIN)/mobio seed-demo --if-empty
+	$(BIN)/mobio serve
+
+test: $(DEPS_STAMP) ## Run the whole suite on SQLite, then on PostgreSQL (required in CI)
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(DEPS_STAMP) ## Run the suite on the embedded SQLite engine
+	$(BIN)/python -m pytest
+
+test-postgres: $(DEPS_STAMP) ## Run the suite on PostgreSQL ($(PG_TEST_URL))
+	@if $(BIN)/python -m tests.support.reachable "$(PG_TEST_URL)"; then \
+		MOBIO_TEST_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/python -m pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is not reachable at $(PG_TEST_URL); CI requires it" >&2; exit 1; \
+	else \
+		echo "PostgreSQL is not reachable at $(PG_TEST_URL): PostgreSQL run skipped (not CI)"; \
+	fi
+
+lint: $(DEPS_STAMP) ## ruff and mypy (strict on mobio/)
+	$(BIN)/ruff check mobio tests
+	$(BIN)/ruff format --check mobio tests
+	$(BIN)/mypy
+
+format: $(DEPS_STAMP) ## Format and auto-fix the code
+	$(BIN)/ruff format mobio tests
+	$(BIN)/ruff check --fix mobio tests
+
+schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql and docs/access-matrix.md
+	$(BIN)/mobio schema > docs/schema.graphql
+	$(BIN)/mobio access-matrix > docs/access-matrix.md
+
+clean: ## Remove the environment and caches (not the data folder)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

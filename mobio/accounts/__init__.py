@@ -1,0 +1,1 @@
+"""Accounts: registration, activation, login sessions, passwords."""

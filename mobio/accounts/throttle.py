@@ -1,0 +1,49 @@
+"""Failed-login throttling, kept in the database so every web process sees the same counts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from mobio import timeutil
+from mobio.accounts.tables import LoginThrottle
+from mobio.secrets_util import token_hash
+from mobio.settings import get_settings
+
+
+async def is_blocked(keys: list[str]) -> bool:
+    """Whether any key has reached the failure limit within the current window."""
+    settings = get_settings()
+    window_start = timeutil.now() - timedelta(minutes=settings.login_failure_window_minutes)
+    blocked = await LoginThrottle.exists().where(
+        LoginThrottle.key_hash.is_in([token_hash(key) for key in keys])
+        & (LoginThrottle.failures >= settings.login_max_failures)
+        & (LoginThrottle.window_started_at > window_start)
+    )
+    return bool(blocked)
+
+
+async def record_failure(keys: list[str]) -> None:
+    """Count one failure for every key, starting a new window where the old one ended."""
+    settings = get_settings()
+    now = timeutil.now()
+    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
+    for key in keys:
+        hashed = token_hash(key)
+        row = await LoginThrottle.objects().get(LoginThrottle.key_hash == hashed)
+        if row is None:
+            await LoginThrottle.insert(
+                LoginThrottle(key_hash=hashed, failures=1, window_started_at=now)
+            )
+        elif row.window_started_at <= window_start:
+            await LoginThrottle.update(
+                {LoginThrottle.failures: 1, LoginThrottle.window_started_at: now}
+            ).where(LoginThrottle.id == row.id)
+        else:
+            await LoginThrottle.update({LoginThrottle.failures: LoginThrottle.failures + 1}).where(
+                LoginThrottle.id == row.id
+            )
+
+
+async def clear(key: str) -> None:
+    """Forget the failures of one key (after a successful login)."""
+    await LoginThrottle.delete().where(LoginThrottle.key_hash == token_hash(key))

@@ -1,0 +1,1 @@
+"""The only place that decides access: grants, principals, the permission directive."""

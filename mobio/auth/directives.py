@@ -1,0 +1,52 @@
+"""The permission directives that every field of the schema carries.
+
+``@access(read: [...], write: [...])`` names the grants that may read a field (on object
+types) or write it (on input fields and mutations). ``@public`` marks a field that exposes
+no personal data. A field with neither is refused when the schema is built.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.schema_directive import Location
+
+from mobio.auth.grants import Grant
+
+GrantEnum = strawberry.enum(Grant, name="Grant", description="A relation that allows access.")
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION, Location.INPUT_FIELD_DEFINITION],
+    name="access",
+    description="Grants that may read (read) or write (write) this field; all others are denied.",
+)
+class Access:
+    read: list[GrantEnum] = strawberry.field(default_factory=list)  # type: ignore[valid-type]
+    write: list[GrantEnum] = strawberry.field(default_factory=list)  # type: ignore[valid-type]
+
+
+@strawberry.schema_directive(
+    locations=[Location.FIELD_DEFINITION, Location.INPUT_FIELD_DEFINITION],
+    name="public",
+    description="This field exposes no personal data.",
+)
+class Public:
+    pass
+
+
+def read(*grants: Grant) -> list[object]:
+    """Directives for a field readable under ``grants``."""
+    return [Access(read=list(grants), write=[])]
+
+
+def write(*grants: Grant) -> list[object]:
+    """Directives for an input field or mutation writable under ``grants``."""
+    return [Access(read=[], write=list(grants))]
+
+
+def read_write(reads: tuple[Grant, ...], writes: tuple[Grant, ...]) -> list[object]:
+    """Directives for a field with separate read and write grants."""
+    return [Access(read=list(reads), write=list(writes))]
+
+
+PUBLIC: list[object] = [Public()]

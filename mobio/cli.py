@@ -1,0 +1,102 @@
+"""The ``mobio`` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+
+import click
+
+from mobio.settings import get_settings
+
+
+@click.group()
+def main() -> None:
+    """MoBio: newcomers keep their own biography and decide who sees which part."""
+
+
+@main.command()
+@click.option("--reload", is_flag=True, help="Restart on code changes (development).")
+def serve(reload: bool) -> None:
+    """Serve MoBio (GraphQL at /graphql) on MOBIO_HOST:MOBIO_PORT."""
+    import uvicorn
+
+    settings = get_settings()
+    if settings.is_production:
+        settings.check_production()
+    uvicorn.run(
+        "mobio.web.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        reload=reload,
+        proxy_headers=settings.is_production,
+        server_header=False,
+    )
+
+
+@main.command()
+def worker() -> None:
+    """Run an arq worker for background jobs (needs MOBIO_REDIS_URL)."""
+    if not get_settings().redis_url:
+        raise click.ClickException("MOBIO_REDIS_URL is not set; embedded runs do jobs in-process")
+    from mobio.jobs.worker import run_worker
+
+    run_worker()
+
+
+@main.command()
+def migrate() -> None:
+    """Apply all database migrations."""
+    from mobio.db.migrate import migrate as run
+
+    asyncio.run(run())
+    click.echo("migrations applied")
+
+
+@main.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Only when the database has no accounts yet.")
+def seed_demo(if_empty: bool) -> None:
+    """Load demo municipalities, teams, accounts and consent documents."""
+    from mobio.demo import seed
+
+    created = asyncio.run(seed(only_if_empty=if_empty))
+    click.echo("demo data loaded" if created else "database not empty; demo data skipped")
+
+
+@main.command("create-admin")
+@click.option("--email", required=True, help="Login address of the new administrator.")
+@click.option("--language", default="de", show_default=True)
+def create_admin(email: str, language: str) -> None:
+    """Create a district administrator; the password is read from MOBIO_ADMIN_PASSWORD or asked."""
+    import os
+
+    from mobio.accounts.tables import AccountKind
+    from mobio.organisations.service import create_staff_account
+
+    password = os.environ.get("MOBIO_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    account_id = asyncio.run(
+        create_staff_account(email, password, AccountKind.ADMINISTRATOR, language)
+    )
+    click.echo(f"administrator {account_id} created")
+
+
+@main.command()
+def schema() -> None:
+    """Print the GraphQL SDL, with the permission directives."""
+    from mobio.schema import get_schema
+
+    click.echo(get_schema().as_str())
+
+
+@main.command("access-matrix")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def access_matrix(as_json: bool) -> None:
+    """Print every protected field against every grant."""
+    from mobio.auth import matrix
+    from mobio.schema import get_schema
+
+    rules = get_schema().rules
+    click.echo(matrix.as_json(rules) if as_json else matrix.as_markdown(rules), nl=False)
+    sys.stdout.flush()

@@ -1,0 +1,1 @@
+"""Consent documents (per kind, language, version) and the records of consent given."""

@@ -1,0 +1,1 @@
+"""Database engine selection, migrations and the request transaction."""

@@ -1,0 +1,1 @@
+"""Background work: arq workers on Redis, or in-process tasks when no Redis is set."""

@@ -1,0 +1,45 @@
+"""The job functions. Each takes arq's ``ctx`` first and keyword arguments only."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiosmtplib import SMTPResponseException
+from arq import Retry
+
+from mobio.mail.message import compose
+from mobio.mail.sender import recipient_domain, send
+from mobio.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+RETRY_DELAY_SECONDS = 60
+
+
+async def send_mail(
+    ctx: dict[str, Any], *, to: str, subject: str, body: str, language: str
+) -> None:
+    """Compose one mail and deliver it with the process's settings."""
+    settings = get_settings()
+    message = compose(to=to, subject=subject, body=body, settings=settings, language=language)
+    try:
+        await send(message, settings)
+    except (ConnectionError, TimeoutError, SMTPResponseException) as error:
+        # arq only retries on Retry; a dropped connection or a 4xx ("try later") is
+        # worth another go, a 5xx (unknown recipient, rejected) is not.
+        if isinstance(error, SMTPResponseException) and not 400 <= error.code < 500:
+            raise
+        attempt = int(ctx.get("job_try", 1))
+        logger.warning(
+            "mail to @%s failed on attempt %d: %s",
+            recipient_domain(message),
+            attempt,
+            type(error).__name__,
+        )
+        raise Retry(defer=RETRY_DELAY_SECONDS * attempt) from error
+
+
+TASKS: dict[str, Callable[..., Awaitable[Any]]] = {"send_mail": send_mail}
+"""Every job by name; the in-process runner and the arq worker both dispatch through it."""

@@ -1,0 +1,1 @@
+"""Municipalities, teams and team membership."""

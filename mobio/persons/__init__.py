@@ -1,0 +1,1 @@
+"""The person: a newcomer's profile, separate from any account."""

@@ -1,0 +1,37 @@
+"""Tables of the releases domain."""
+
+from __future__ import annotations
+
+from piccolo.columns import UUID, ForeignKey, Timestamptz, Varchar
+from piccolo.columns.base import OnDelete
+from piccolo.table import Table
+
+from mobio.consent.tables import ConsentRecord
+from mobio.organisations.tables import Team
+from mobio.packages import Package
+from mobio.persons.tables import Person
+
+
+class TeamRelease(Table, tablename="team_release"):
+    """A person's ongoing release to a team, until revoked."""
+
+    id = UUID(primary_key=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, null=False, index=True)
+    team = ForeignKey(Team, on_delete=OnDelete.cascade, null=False, index=True)
+    consent_record = ForeignKey(ConsentRecord, on_delete=OnDelete.set_null, null=True)
+    granted_at = Timestamptz()
+    revoked_at = Timestamptz(null=True, default=None)
+
+
+class StakeholderRelease(Table, tablename="stakeholder_release"):
+    """A 14-day link to one stakeholder package; the token is stored only as its hash."""
+
+    id = UUID(primary_key=True)
+    person = ForeignKey(Person, on_delete=OnDelete.cascade, null=False, index=True)
+    package = Varchar(length=40, choices=Package)
+    token_hash = Varchar(length=64, unique=True, help_text="SHA-256 hex of the link token.")
+    recipient_email = Varchar(length=254, null=True, default=None)
+    consent_record = ForeignKey(ConsentRecord, on_delete=OnDelete.set_null, null=True)
+    created_at = Timestamptz()
+    expires_at = Timestamptz()
+    revoked_at = Timestamptz(null=True, default=None)

@@ -1,0 +1,74 @@
+"""The one GraphQL schema: every domain's queries and mutations, with enforcement installed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from mobio.auth.enforce import Rule, install
+from mobio.schema.accounts.mutations import AccountMutations
+from mobio.schema.accounts.queries import AccountQueries
+from mobio.schema.consent.mutations import ConsentMutations
+from mobio.schema.consent.queries import ConsentQueries
+from mobio.schema.errors import ErrorPolicy, log
+from mobio.schema.hardening import hardening_extensions
+from mobio.schema.organisations.mutations import OrganisationMutations
+from mobio.schema.organisations.queries import OrganisationQueries
+from mobio.schema.persons.mutations import PersonMutations
+from mobio.schema.persons.queries import PersonQueries
+from mobio.schema.transaction import RequestTransaction
+from mobio.settings import Settings, get_settings
+
+
+@strawberry.type(description="Everything a caller can read.")
+class Query(AccountQueries, PersonQueries, OrganisationQueries, ConsentQueries):
+    pass
+
+
+@strawberry.type(description="Everything a caller can change.")
+class Mutation(AccountMutations, PersonMutations, OrganisationMutations, ConsentMutations):
+    pass
+
+
+class MobioSchema(strawberry.Schema):
+    """The schema, with its declared rules, and logging that never carries submitted values."""
+
+    rules: list[Rule]
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            if error.original_error is None:
+                # Validation and coercion messages may quote submitted values: log the path only.
+                log.info("rejected document at %s", error.path)
+
+
+def build_schema(settings: Settings | None = None) -> MobioSchema:
+    """Build the schema; refuses to build if any field lacks its permission directive."""
+    settings = settings or get_settings()
+    extensions: Iterable[Any] = [
+        ErrorPolicy,
+        *hardening_extensions(settings),
+        RequestTransaction,
+    ]
+    schema = MobioSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=list(extensions),
+        config=StrawberryConfig(disable_field_suggestions=True),
+    )
+    schema.rules = install(schema._schema)
+    return schema
+
+
+@lru_cache(maxsize=1)
+def get_schema() -> MobioSchema:
+    """The process's schema, built once."""
+    return build_schema()

@@ -1,0 +1,1 @@
+"""The HTTP face: the Litestar app, the GraphQL endpoint, cookies, small server pages."""

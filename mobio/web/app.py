@@ -1,0 +1,102 @@
+"""The Litestar application: GraphQL at /graphql, small server pages, the web client."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from litestar import Litestar, MediaType, Request, Response, get
+from litestar.static_files import create_static_files_router
+from strawberry.litestar import make_graphql_controller
+
+from mobio.db.tables import ALL_TABLES
+from mobio.i18n import translate
+from mobio.jobs import queue
+from mobio.schema import get_schema
+from mobio.settings import Environment, get_settings
+from mobio.web.context import CsrfError, build_context
+from mobio.web.pages import activation_pages
+
+WEB_CLIENT_DIST = Path(__file__).resolve().parents[2] / "web-client" / "dist"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+}
+# GraphiQL (development only) loads its scripts and styles from a CDN.
+DEVELOPMENT_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://unpkg.com; "
+    "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'"
+)
+
+
+@get("/healthz", media_type=MediaType.TEXT, sync_to_thread=False)
+def healthz() -> str:
+    """Liveness probe for process supervisors."""
+    return "ok"
+
+
+def _csrf_error(request: Request[Any, Any, Any], exc: CsrfError) -> Response[Any]:
+    message = translate("de", exc.message_id)
+    body = {"data": None, "errors": [{"message": message, "extensions": {"code": str(exc.code)}}]}
+    return Response(body, status_code=403)
+
+
+@asynccontextmanager
+async def _lifespan(app: Litestar) -> AsyncIterator[None]:
+    engine = ALL_TABLES[0]._meta.db
+    start_pool = getattr(engine, "start_connection_pool", None)
+    if get_settings().uses_postgres and start_pool is not None:
+        await start_pool()
+    try:
+        yield
+    finally:
+        await queue.drain()
+        await queue.close()
+        if get_settings().uses_postgres and engine is not None:
+            await engine.close_connection_pool()  # type: ignore[no-untyped-call]
+
+
+def create_app() -> Litestar:
+    """The application for the current settings (refuses insecure production settings)."""
+    settings = get_settings()
+    if settings.is_production:
+        settings.check_production()
+    development = settings.environment is Environment.DEVELOPMENT
+    graphql = make_graphql_controller(
+        get_schema(),
+        path="/graphql",
+        graphql_ide="graphiql" if development else None,
+        allow_queries_via_get=False,
+        context_getter=build_context,
+    )
+    route_handlers: list[Any] = [graphql, healthz, *activation_pages()]
+    if WEB_CLIENT_DIST.exists():
+        route_handlers.append(
+            create_static_files_router(path="/", directories=[WEB_CLIENT_DIST], html_mode=True)
+        )
+    return Litestar(
+        route_handlers=route_handlers,
+        lifespan=[_lifespan],
+        exception_handlers={CsrfError: _csrf_error},
+        debug=settings.debug and not settings.is_production,
+        after_request=_security_headers(development),
+    )
+
+
+def _security_headers(development: bool) -> Any:
+    headers = dict(SECURITY_HEADERS)
+    if development:
+        headers["Content-Security-Policy"] = DEVELOPMENT_CSP
+
+    async def add(response: Response[Any]) -> Response[Any]:
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return add
