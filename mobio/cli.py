@@ -41,8 +41,11 @@ def worker() -> None:
     """Run an arq worker for background jobs (needs MOBIO_REDIS_URL)."""
     if not get_settings().redis_url:
         raise click.ClickException("MOBIO_REDIS_URL is not set; embedded runs do jobs in-process")
+    import logging
+
     from mobio.jobs.worker import run_worker
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     run_worker()
 
 
@@ -100,3 +103,7 @@ def access_matrix(as_json: bool) -> None:
     rules = get_schema().rules
     click.echo(matrix.as_json(rules) if as_json else matrix.as_markdown(rules), nl=False)
     sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -60,10 +60,10 @@ def translate(language: str, message_id: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def language_from_header(accept_language: str | None) -> str:
-    """The best interface language for an Accept-Language header."""
+def language_from_header(accept_language: str | None, default: str = FALLBACK_LANGUAGE) -> str:
+    """The best interface language for an Accept-Language header, else ``default``."""
     for part in (accept_language or "").split(","):
         tag = part.split(";")[0].strip()
         if tag and normalise_language(tag) == tag.split("-")[0].lower():
             return normalise_language(tag)
-    return FALLBACK_LANGUAGE
+    return normalise_language(default)

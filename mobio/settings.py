@@ -6,6 +6,7 @@ folder, jobs in-process, a secret key generated once and kept in the data folder
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from enum import StrEnum
 from functools import lru_cache
@@ -160,3 +161,23 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process's settings, read once."""
     return Settings()
+
+
+def settings_table() -> str:
+    """The README's table of settings, generated from the fields and their docstrings."""
+    import ast
+    import inspect
+
+    source = ast.parse(inspect.getsource(Settings))
+    docs: dict[str, str] = {}
+    body = source.body[0].body  # type: ignore[attr-defined]
+    for node, following in itertools.pairwise(body):
+        documented = isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and documented:
+            docs[node.target.id] = str(following.value.value)
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        default = field.default
+        shown = default.value if isinstance(default, StrEnum) else default
+        lines.append(f"| `MOBIO_{name.upper()}` | `{shown}` | {docs.get(name, '')} |")
+    return "\n".join(lines) + "\n"

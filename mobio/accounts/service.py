@@ -77,6 +77,8 @@ async def register(
     check_language(language)
     if not await consent_service.is_current(usage_consent_document_id, ConsentKind.USAGE):
         raise MobioError(AccountErrorCode.CONSENT_INVALID, "error.consent_invalid")
+    # Hash before looking the address up, so both answers take the same time.
+    password_hash = await hash_password(password)
     existing = await Account.objects().get(Account.email == address)
     if existing is not None:
         # Same answer as for a new address; the holder learns of the attempt by mail.
@@ -85,7 +87,7 @@ async def register(
     now = timeutil.now()
     account = Account(
         email=address,
-        password_hash=await hash_password(password),
+        password_hash=password_hash,
         kind=AccountKind.NEWCOMER,
         language=language,
         is_active=False,

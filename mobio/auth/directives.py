@@ -8,6 +8,7 @@ no personal data. A field with neither is refused when the schema is built.
 from __future__ import annotations
 
 import strawberry
+from strawberry import UNSET
 from strawberry.schema_directive import Location
 
 from mobio.auth.grants import Grant
@@ -21,8 +22,8 @@ GrantEnum = strawberry.enum(Grant, name="Grant", description="A relation that al
     description="Grants that may read (read) or write (write) this field; all others are denied.",
 )
 class Access:
-    read: list[GrantEnum] = strawberry.field(default_factory=list)  # type: ignore[valid-type]
-    write: list[GrantEnum] = strawberry.field(default_factory=list)  # type: ignore[valid-type]
+    read: list[GrantEnum] | None = UNSET  # type: ignore[valid-type]
+    write: list[GrantEnum] | None = UNSET  # type: ignore[valid-type]
 
 
 @strawberry.schema_directive(
@@ -34,19 +35,19 @@ class Public:
     pass
 
 
+def _ordered(grants: tuple[Grant, ...]) -> list[Grant]:
+    """The grants once each, in vocabulary order, so the SDL reads the same everywhere."""
+    return [grant for grant in Grant if grant in grants]
+
+
 def read(*grants: Grant) -> list[object]:
     """Directives for a field readable under ``grants``."""
-    return [Access(read=list(grants), write=[])]
+    return [Access(read=_ordered(grants))]
 
 
 def write(*grants: Grant) -> list[object]:
     """Directives for an input field or mutation writable under ``grants``."""
-    return [Access(read=[], write=list(grants))]
-
-
-def read_write(reads: tuple[Grant, ...], writes: tuple[Grant, ...]) -> list[object]:
-    """Directives for a field with separate read and write grants."""
-    return [Access(read=list(reads), write=list(writes))]
+    return [Access(write=_ordered(grants))]
 
 
 PUBLIC: list[object] = [Public()]

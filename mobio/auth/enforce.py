@@ -58,8 +58,8 @@ def _declaration(extensions: dict[str, Any] | None) -> Access | Public | None:
     return None
 
 
-def _grants(values: list[Any]) -> frozenset[Grant]:
-    return frozenset(Grant(value) for value in values)
+def _grants(values: list[Any] | None) -> frozenset[Grant]:
+    return frozenset(Grant(value) for value in values or ())
 
 
 InputRules = dict[str, dict[str, frozenset[Grant]]]
@@ -131,6 +131,7 @@ def _object_guard(resolve: Callable[..., Any], allowed: frozenset[Grant]) -> Any
         return resolve(source, info, **kwargs)
 
     guarded._is_default = getattr(resolve, "_is_default", False)  # type: ignore[attr-defined]
+    guarded.allowed = allowed  # type: ignore[attr-defined]
     return guarded
 
 
@@ -148,13 +149,18 @@ def _root_guard(
         else:
             grants = access.own_grants()
         if grants.isdisjoint(allowed):
-            raise unauthenticated() if not access.principal.is_authenticated else forbidden()
+            # A stakeholder link identifies its holder too: logging in would not help them.
+            known = access.principal.is_authenticated or access.principal.stakeholder is not None
+            raise forbidden() if known else unauthenticated()
         for arg_name, arg in field.args.items():
             if arg_name in kwargs:
                 _check_value(arg.type, kwargs[arg_name], grants, input_rules)
-        result = resolve(source, info, **kwargs)
+        result = guarded.__wrapped__(source, info, **kwargs)  # type: ignore[attr-defined]
         return await result if inspect.isawaitable(result) else result
 
+    # Looked up at call time (once per root field per request), so tests can probe it.
+    guarded.__wrapped__ = resolve  # type: ignore[attr-defined]
+    guarded.allowed = allowed  # type: ignore[attr-defined]
     return guarded
 
 

@@ -83,10 +83,13 @@ async def update_personal_page(
     if current is None:
         raise forbidden()
     is_caseworker = not grants.isdisjoint(CASEWORKER_GRANTS)
+    if not is_caseworker and Grant.OWNER not in grants:
+        raise forbidden()
     if not is_caseworker and current.personal_page_set_at is not None:
         raise MobioError(ErrorCode.FORBIDDEN, "error.personal_page_locked")
     values: dict[Any, Any] = {
-        column: value
+        # Stored as validated: names without outer blanks (they count towards the length).
+        column: value.strip() if isinstance(value, str) else value
         for column, value in (
             (Person.family_name, change.family_name),
             (Person.given_name, change.given_name),

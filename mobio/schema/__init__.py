@@ -9,14 +9,16 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from mobio.auth.enforce import Rule, install
+from mobio.i18n import FALLBACK_LANGUAGE
 from mobio.schema.accounts.mutations import AccountMutations
 from mobio.schema.accounts.queries import AccountQueries
 from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
-from mobio.schema.errors import ErrorPolicy, log
+from mobio.schema.errors import log, public_error
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
 from mobio.schema.organisations.queries import OrganisationQueries
@@ -41,6 +43,32 @@ class MobioSchema(strawberry.Schema):
 
     rules: list[Rule]
 
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        # Here, not in an extension: errors raised by an extension's hook (a parse error under
+        # ParserCache, the token limit, the introspection ban) skip the other extensions.
+        result = await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+        if result.errors:
+            language = getattr(context_value, "language", FALLBACK_LANGUAGE)
+            result.errors = [public_error(error, language) for error in result.errors]
+        return result
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -54,7 +82,6 @@ def build_schema(settings: Settings | None = None) -> MobioSchema:
     """Build the schema; refuses to build if any field lacks its permission directive."""
     settings = settings or get_settings()
     extensions: Iterable[Any] = [
-        ErrorPolicy,
         *hardening_extensions(settings),
         RequestTransaction,
     ]

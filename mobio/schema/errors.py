@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator
 
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
 
 from mobio.errors import ErrorCode, MobioError
 from mobio.i18n import translate
@@ -20,7 +18,8 @@ from mobio.i18n import translate
 log = logging.getLogger("mobio.graphql")
 
 _SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
-_VARIABLE = re.compile(r"^Variable '\$(\w+)'")
+# Coercion of a submitted variable value (graphql-core quotes the value in the rest).
+_VARIABLE = re.compile(r"^Variable '\$(\w+)' has invalid (?:default )?value")
 
 
 def public_error(error: GraphQLError, language: str) -> GraphQLError:
@@ -29,13 +28,15 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     if isinstance(original, MobioError):
         message = translate(language, original.message_id, **original.params)
         return _with(error, message, str(original.code))
-    if original is not None:
-        log.error("unexpected %s at %s", type(original).__name__, error.path, exc_info=original)
-        return _with(error, translate(language, "error.internal"), ErrorCode.INTERNAL)
-    variable = _VARIABLE.match(error.message)
+    # Before the masking below: a coercion error carries the scalar's error (which quotes
+    # the submitted value) as its original error, so it must not be logged as unexpected.
+    variable = _VARIABLE.match(error.message) if error.path is None else None
     if variable:
         message = translate(language, "error.variable_invalid", name=variable.group(1))
         return _with(error, message, ErrorCode.BAD_INPUT)
+    if original is not None:
+        log.error("unexpected %s at %s", type(original).__name__, error.path, exc_info=original)
+        return _with(error, translate(language, "error.internal"), ErrorCode.INTERNAL)
     return _with(error, _SUGGESTION.sub("", error.message), ErrorCode.QUERY_REJECTED)
 
 
@@ -46,14 +47,3 @@ def _with(error: GraphQLError, message: str, code: str) -> GraphQLError:
         path=error.path,
         extensions={"code": code},
     )
-
-
-class ErrorPolicy(SchemaExtension):
-    """Applies :func:`public_error` to every error of every operation."""
-
-    async def on_operation(self) -> AsyncIterator[None]:
-        yield
-        result = self.execution_context.result
-        if result and result.errors:
-            language = getattr(self.execution_context.context, "language", "de")
-            result.errors = [public_error(error, language) for error in result.errors]

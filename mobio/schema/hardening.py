@@ -3,7 +3,7 @@ and no introspection for anonymous callers in production."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import DirectiveNode, FieldNode, GraphQLError, ValidationRule, visit
@@ -58,15 +58,19 @@ class AnonymousIntrospectionBan(SchemaExtension):
         yield
 
 
-def hardening_extensions(settings: Settings) -> list[SchemaExtension | type[SchemaExtension]]:
+def hardening_extensions(
+    settings: Settings,
+) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
     """The limiting extensions for these settings; parse and validation results are cached."""
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
-        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
-        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        AddValidationRules([max_directives_rule(settings.graphql_max_directives)]),
+    directives_rule = max_directives_rule(settings.graphql_max_directives)
+    # Factories, so each request gets fresh extension instances.
+    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: AddValidationRules([directives_rule]),
     ]
     if settings.is_production:
         extensions.append(AnonymousIntrospectionBan)

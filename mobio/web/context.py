@@ -18,6 +18,7 @@ from mobio.persons.tables import Person
 from mobio.releases.tokens import resolve_token
 from mobio.schema.context import Context
 from mobio.schema.loaders import Loaders
+from mobio.settings import get_settings
 from mobio.web.cookies import CSRF_HEADER, SESSION_COOKIE, csrf_valid
 
 RELEASE_TOKEN_HEADER = "x-release-token"
@@ -30,7 +31,9 @@ class CsrfError(MobioError):
 
 async def build_context(request: Request[Any, Any, Any]) -> Context:
     """The caller of this request; a session cookie without a matching CSRF header is refused."""
-    language = language_from_header(request.headers.get("accept-language"))
+    language = language_from_header(
+        request.headers.get("accept-language"), get_settings().default_language
+    )
     principal = ANONYMOUS
     session_token = request.cookies.get(SESSION_COOKIE)
     if session_token:

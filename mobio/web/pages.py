@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from litestar import MediaType, Request, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import Body, FromQuery
 
 from mobio.accounts import service
 from mobio.errors import MobioError
@@ -33,7 +33,7 @@ def _language(request: Request[Any, Any, Any]) -> str:
 
 
 @get("/activate", media_type=MediaType.HTML, sync_to_thread=False)
-def activation_form(request: Request[Any, Any, Any], token: str = "") -> str:
+def activation_form(request: Request[Any, Any, Any], token: FromQuery[str] = "") -> str:
     """Shows the button that activates the account (the GET changes nothing)."""
     language = _language(request)
     title = translate(language, "page.activate.title")

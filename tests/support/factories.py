@@ -114,3 +114,11 @@ async def stakeholder_release(
         expires_at=now + valid_for,
     ).save()
     return token
+
+
+async def revoked_team_release(person_id: UUID, team_id: UUID) -> UUID:
+    """A release that existed and was revoked."""
+    now = timeutil.now()
+    release = TeamRelease(person=person_id, team=team_id, granted_at=now, revoked_at=now)
+    await release.save()
+    return as_uuid(release.id)

@@ -13,9 +13,10 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path="/" + name))
 
 
-async def create_test_database(admin_url: str) -> str:
-    """Create ``mobio_test_<pid>`` on the server of ``admin_url``; returns its URL."""
-    name = f"mobio_test_{os.getpid()}"
+async def create_test_database(admin_url: str, name: str | None = None) -> str:
+    """Create ``name`` (default ``mobio_test_<pid>``, the test run's database) on the server of
+    ``admin_url``, dropping any earlier one of that name; returns its URL."""
+    name = name or f"mobio_test_{os.getpid()}"
     connection = await asyncpg.connect(admin_url, timeout=10)
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
