@@ -7,6 +7,7 @@ folder, jobs in-process, a secret key generated once and kept in the data folder
 from __future__ import annotations
 
 import itertools
+import os
 import secrets
 from enum import StrEnum
 from functools import lru_cache
@@ -150,11 +151,20 @@ class Settings(BaseSettings):
         if self.is_production:
             raise InsecureSettingsError("MOBIO_SECRET_KEY must be set in production")
         key_file = self.data_dir / "secret_key"
-        if not key_file.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            key_file.write_text(secrets.token_urlsafe(48))
-            key_file.chmod(0o600)
-        return key_file.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            # O_EXCL: of two processes starting at once, one writes and both read its key;
+            # 0o600 from the start, never readable by others even for a moment.
+            descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_urlsafe(48))
+        key = key_file.read_text().strip()
+        if len(key) < 32:
+            raise InsecureSettingsError(f"{key_file} holds no usable key; delete it to make one")
+        return key
 
 
 @lru_cache(maxsize=1)

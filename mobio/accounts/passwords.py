@@ -47,6 +47,9 @@ async def hash_password(password: str) -> str:
 
 async def verify_password(password_hash: str | None, password: str) -> bool:
     """Whether ``password`` matches; with no hash, verifies a dummy so the time is the same."""
+    if len(password) > MAX_PASSWORD_LENGTH:
+        # Never a valid password; checked against the dummy so the answer takes as long.
+        password_hash, password = None, password[:MAX_PASSWORD_LENGTH]
     target = password_hash or _dummy_hash()
     async with _slots():
         try:

@@ -81,8 +81,14 @@ async def register(
     password_hash = await hash_password(password)
     existing = await Account.objects().get(Account.email == address)
     if existing is not None:
-        # Same answer as for a new address; the holder learns of the attempt by mail.
-        await _mail(existing.email, existing.language, "mail.already_registered", link=_url("/"))
+        # Same answer as for a new address; the holder learns of it by mail: a fresh
+        # activation link if the account never was activated, else a notice.
+        if existing.is_active:
+            await _mail(
+                existing.email, existing.language, "mail.already_registered", link=_url("/")
+            )
+        else:
+            await _send_activation(as_uuid(existing.id), existing.email, existing.language)
         return
     now = timeutil.now()
     account = Account(
@@ -103,6 +109,10 @@ async def register(
         person_id=as_uuid(person.id),
         acted_by=account_id,
     )
+    await _send_activation(account_id, address, language)
+
+
+async def _send_activation(account_id: UUID, address: str, language: str) -> None:
     token = await _issue_token(account_id, TokenPurpose.ACTIVATION)
     await _mail(
         address,
@@ -127,13 +137,11 @@ async def login(email: str, password: str, client: str) -> Login:
         address = normalise_email(email)
     except MobioError:
         address = email.strip().lower()
-    keys = [f"login:address:{address}", f"login:client:{client}"]
+    keys = [_address_key(address), f"login:client:{client}"]
     if await throttle.is_blocked(keys):
         raise MobioError(AccountErrorCode.TOO_MANY_ATTEMPTS, "error.too_many_attempts")
     account = await Account.objects().get(Account.email == address)
-    valid = await verify_password(
-        account.password_hash if account else None, password[:MAX_PASSWORD_LENGTH]
-    )
+    valid = await verify_password(account.password_hash if account else None, password)
     if account is None or not valid:
         await throttle.record_failure(keys)
         raise MobioError(AccountErrorCode.INVALID_CREDENTIALS, "error.invalid_credentials")
@@ -163,13 +171,20 @@ async def change_password(
 
 
 async def request_password_reset(email: str) -> None:
-    """Mail a reset link if the address belongs to an active account; silent otherwise."""
+    """Mail a reset link if the address is registered; silent otherwise.
+
+    An account never activated gets a fresh activation link instead, so a lost or expired
+    activation mail never locks anyone out.
+    """
     try:
         address = normalise_email(email)
     except MobioError:
         return
-    account = await Account.objects().get((Account.email == address) & (Account.is_active == True))  # noqa: E712
+    account = await Account.objects().get(Account.email == address)
     if account is None:
+        return
+    if not account.is_active:
+        await _send_activation(as_uuid(account.id), address, account.language)
         return
     token = await _issue_token(as_uuid(account.id), TokenPurpose.PASSWORD_RESET)
     await _mail(
@@ -189,6 +204,10 @@ async def reset_password(token: str, new: str) -> None:
         Account.id == row.account
     )
     await sessions.end_other_sessions(as_uuid(row.account), keep=None)
+    # Whoever can read the mailbox may log in again at once.
+    account = await Account.objects().get(Account.id == row.account)
+    if account is not None:
+        await throttle.clear(_address_key(account.email))
 
 
 async def change_language(account_id: UUID, language: str) -> None:
@@ -239,6 +258,10 @@ async def _use_token(token: str, purpose: TokenPurpose) -> AccountToken:
     if not used:
         raise MobioError(AccountErrorCode.TOKEN_INVALID, "error.token_invalid")
     return row
+
+
+def _address_key(address: str) -> str:
+    return f"login:address:{address}"
 
 
 def _url(path: str) -> str:

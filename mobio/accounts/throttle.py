@@ -29,16 +29,21 @@ async def record_failure(keys: list[str]) -> None:
     window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
     for key in keys:
         hashed = token_hash(key)
+        # DO NOTHING on conflict: a concurrent failure may have created the row first.
+        created = await (
+            LoginThrottle.insert(LoginThrottle(key_hash=hashed, failures=1, window_started_at=now))
+            .on_conflict(action="DO NOTHING")
+            .returning(LoginThrottle.id)
+        )
+        if created:
+            continue
         row = await LoginThrottle.objects().get(LoginThrottle.key_hash == hashed)
-        if row is None:
-            await LoginThrottle.insert(
-                LoginThrottle(key_hash=hashed, failures=1, window_started_at=now)
-            )
-        elif row.window_started_at <= window_start:
+        if row is not None and row.window_started_at <= window_start:
+            # The old window is over: this failure starts a new one.
             await LoginThrottle.update(
                 {LoginThrottle.failures: 1, LoginThrottle.window_started_at: now}
             ).where(LoginThrottle.id == row.id)
-        else:
+        elif row is not None:
             await LoginThrottle.update({LoginThrottle.failures: LoginThrottle.failures + 1}).where(
                 LoginThrottle.id == row.id
             )

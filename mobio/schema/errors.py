@@ -18,6 +18,15 @@ from mobio.i18n import translate
 log = logging.getLogger("mobio.graphql")
 
 _SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
+# Literal values typed into the document itself, which graphql-core quotes back:
+# 'Int cannot represent non-integer value: "..."', 'Expected value of type X, found {...}',
+# 'Syntax Error: Unexpected String "..."'. The caller gets the kind of error, not the value.
+_LITERALS = (
+    (re.compile(r"value: .*?(?=;|$)", re.DOTALL), "value."),
+    (re.compile(r"found:? .*?(?=;|$)", re.DOTALL), "found a value of another type."),
+    (re.compile(r"^Value '[^']*' does not exist"), "The value does not exist"),
+    (re.compile(r"(Syntax Error: Unexpected \w+).*$", re.DOTALL), r"\1."),
+)
 # Coercion of a submitted variable value (graphql-core quotes the value in the rest).
 _VARIABLE = re.compile(r"^Variable '\$(\w+)' has invalid (?:default )?value")
 
@@ -37,7 +46,15 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     if original is not None:
         log.error("unexpected %s at %s", type(original).__name__, error.path, exc_info=original)
         return _with(error, translate(language, "error.internal"), ErrorCode.INTERNAL)
-    return _with(error, _SUGGESTION.sub("", error.message), ErrorCode.QUERY_REJECTED)
+    return _with(error, _document_message(error.message), ErrorCode.QUERY_REJECTED)
+
+
+def _document_message(message: str) -> str:
+    """A rejected document's message without hints at the schema or submitted literals."""
+    message = _SUGGESTION.sub("", message)
+    for pattern, replacement in _LITERALS:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def _with(error: GraphQLError, message: str, code: str) -> GraphQLError:

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Litestar, MediaType, Request, Response, get
+from litestar.datastructures import MutableScopeHeaders
 from litestar.static_files import create_static_files_router
+from litestar.types import Message, Scope
 from strawberry.litestar import make_graphql_controller
 
 from mobio.db.tables import ALL_TABLES
-from mobio.i18n import translate
+from mobio.i18n import language_from_header, translate
 from mobio.jobs import queue
 from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
@@ -26,6 +28,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    # Every answer carries personal data or a one-time link: keep it out of caches and indexes.
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
 }
 # GraphiQL (development only) loads its scripts and styles from a CDN.
 DEVELOPMENT_CSP = (
@@ -42,7 +47,10 @@ def healthz() -> str:
 
 
 def _csrf_error(request: Request[Any, Any, Any], exc: CsrfError) -> Response[Any]:
-    message = translate("de", exc.message_id)
+    language = language_from_header(
+        request.headers.get("accept-language"), get_settings().default_language
+    )
+    message = translate(language, exc.message_id)
     body = {"data": None, "errors": [{"message": message, "extensions": {"code": str(exc.code)}}]}
     return Response(body, status_code=403)
 
@@ -85,18 +93,21 @@ def create_app() -> Litestar:
         lifespan=[_lifespan],
         exception_handlers={CsrfError: _csrf_error},
         debug=settings.debug and not settings.is_production,
-        after_request=_security_headers(development),
+        before_send=[_security_headers(development)],
     )
 
 
 def _security_headers(development: bool) -> Any:
+    """A before-send hook: every response, errors and 404s included, gets the headers."""
     headers = dict(SECURITY_HEADERS)
     if development:
         headers["Content-Security-Policy"] = DEVELOPMENT_CSP
 
-    async def add(response: Response[Any]) -> Response[Any]:
-        for name, value in headers.items():
-            response.headers.setdefault(name, value)
-        return response
+    async def add(message: Message, scope: Scope) -> None:
+        if message["type"] == "http.response.start":
+            sent = MutableScopeHeaders.from_message(message)
+            for name, value in headers.items():
+                if name not in sent:
+                    sent[name] = value
 
     return add

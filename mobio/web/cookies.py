@@ -7,6 +7,7 @@ the session token in a cookie the web client can read and must echo in ``X-CSRF-
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mobio.secrets_util import equal, sign
@@ -20,8 +21,13 @@ CSRF_COOKIE = "mobio_csrf"
 CSRF_HEADER = "x-csrf-token"
 
 
+@lru_cache(maxsize=1)
+def _key() -> str:
+    return get_settings().resolved_secret_key()
+
+
 def csrf_token_for(session_token: str) -> str:
-    return sign(get_settings().resolved_secret_key(), "csrf:" + session_token)
+    return sign(_key(), "csrf:" + session_token)
 
 
 def csrf_valid(session_token: str, header_value: str | None) -> bool:

@@ -60,5 +60,34 @@ async def activation_submit(
     return _page(language, translate(language, "page.activate.title"), f"<p>{escape(message)}</p>")
 
 
+@get("/reset-password", media_type=MediaType.HTML, sync_to_thread=False)
+def reset_form(request: Request[Any, Any, Any], token: FromQuery[str] = "") -> str:
+    """Asks for the new password (the GET changes nothing)."""
+    language = _language(request)
+    form = (
+        f'<form method="post" action="/reset-password"><input type="hidden" name="token" '
+        f'value="{escape(token)}"><label>{escape(translate(language, "page.reset.label"))} '
+        f'<input type="password" name="password" autocomplete="new-password" required></label> '
+        f'<button type="submit">{escape(translate(language, "page.reset.button"))}</button></form>'
+    )
+    return _page(language, translate(language, "page.reset.title"), form)
+
+
+@post("/reset-password", media_type=MediaType.HTML, status_code=200)
+async def reset_submit(
+    request: Request[Any, Any, Any],
+    data: Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)],
+) -> str:
+    """Sets the new password and says so, or says why not."""
+    language = _language(request)
+    try:
+        await service.reset_password(data.get("token", ""), data.get("password", ""))
+        message = translate(language, "page.reset.done")
+    except MobioError as error:
+        message = translate(language, error.message_id, **error.params)
+    return _page(language, translate(language, "page.reset.title"), f"<p>{escape(message)}</p>")
+
+
 def activation_pages() -> list[Any]:
-    return [activation_form, activation_submit]
+    """The pages behind the links in account mails."""
+    return [activation_form, activation_submit, reset_form, reset_submit]

@@ -366,3 +366,25 @@ async def test_introspection_is_answered_when_logged_in_or_in_development(
     # then: the schema is described
     assert result.errors is None
     assert result.data
+
+
+LITERAL_LEAKS = [
+    pytest.param('{ persons(first: "my-health-secret") { nextCursor } }', id="wrong scalar"),
+    pytest.param(
+        'mutation { register(input: {email: "a@example.org", password: "my-health-secret"}) }',
+        id="incomplete input object",
+    ),
+    pytest.param('{ persons(first: 1) { nextCursor } } "my-health-secret"', id="syntax error"),
+    pytest.param("{ consentDocuments(kind: MY_HEALTH_SECRET) { id } }", id="unknown enum value"),
+]
+
+
+@pytest.mark.parametrize("document", LITERAL_LEAKS)
+async def test_literals_typed_into_a_document_are_not_echoed(
+    client: GraphQLClient, document: str
+) -> None:
+    # when a document carrying a secret literal is rejected
+    body = await client.execute(document)
+    # then the answer names the kind of problem, never the literal
+    assert body["errors"][0]["extensions"]["code"] == "QUERY_REJECTED"
+    assert "secret" not in str(body).lower()

@@ -79,11 +79,6 @@ async def test_responses_carry_the_security_headers(
     assert "https://" not in csp
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after_request does not run for error responses (404, the CSRF 403), "
-    "so they go out without the security headers",
-)
 @pytest.mark.parametrize(
     ("path", "status"),
     [
@@ -156,11 +151,6 @@ async def test_activation_page_escapes_the_token(client: GraphQLClient, token: s
     assert f'value="{escape(token)}"' in response.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY-NOTES ask pages opened with a token for Cache-Control: no-store and "
-    "X-Robots-Tag: noindex; the activation page sends neither",
-)
 async def test_activation_page_is_neither_cached_nor_indexed(client: GraphQLClient) -> None:
     # when: the activation page is opened with a token
     response = await client.http.get("/activate", params={"token": "a-token"})

@@ -33,6 +33,9 @@ class AccountMutations:
     @strawberry.mutation(directives=PUBLIC, description="Log in; sets the session cookie.")
     async def login(self, info: Info, email: str, password: str) -> bool:
         login = await service.login(email, password, info.context.client_address)
+        if info.context.principal.session_id is not None:
+            # A new login never keeps the old session id alive (no session fixation).
+            await sessions.end_session(info.context.principal.session_id)
         set_session_cookies(info.context, login.token)
         return True
 

@@ -337,11 +337,6 @@ async def test_login_with_a_wrong_password_is_invalid_credentials_and_sets_no_co
     assert await LoginSession.count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the failure count is written inside the mutation's transaction, which is "
-    "rolled back because login raised, so failed logins through the API are never counted",
-)
 async def test_failed_logins_through_the_api_are_counted_and_block_further_attempts(
     client: GraphQLClient,
 ) -> None:
@@ -357,6 +352,31 @@ async def test_failed_logins_through_the_api_are_counted_and_block_further_attem
 
     # then the login is refused as too many attempts
     assert code == "TOO_MANY_ATTEMPTS"
+
+
+async def test_a_login_bundled_with_another_mutation_is_refused(client: GraphQLClient) -> None:
+    # given a document that tries to hide a failed login in a rolled-back transaction
+    newcomer = await factories.newcomer()
+    bundled = (
+        "mutation($e: String!, $p: String!) { login(email: $e, password: $p) "
+        'requestPasswordReset(email: "x@example.org") }'
+    )
+    # when sending it
+    code = await client.error_code(bundled, {"e": newcomer.email, "p": "wrong-password"})
+    # then it is refused as a whole
+    assert code == "QUERY_REJECTED"
+
+
+async def test_aliased_logins_in_one_document_are_counted(client: GraphQLClient) -> None:
+    # given one document with several failed logins under aliases
+    newcomer = await factories.newcomer()
+    fields = " ".join(f'a{i}: login(email: $e, password: "wrong-{i}")' for i in range(3))
+    # when sending it
+    body = await client.execute(f"mutation($e: String!) {{ {fields} }}", {"e": newcomer.email})
+    # then it fails and its attempt stays counted (no transaction rolls it back)
+    assert body["errors"][0]["extensions"]["code"] == "INVALID_CREDENTIALS"
+    rows = await LoginThrottle.select(LoginThrottle.failures)
+    assert rows and all(row["failures"] >= 1 for row in rows)
 
 
 async def test_activate_account_mutation_activates_once(client: GraphQLClient) -> None:
