@@ -84,7 +84,8 @@ async def test_smtp_delivers_to_a_real_server(tmp_path: Path, smtp_server: tuple
     received = email.message_from_bytes(envelope.content, policy=email.policy.default)
     assert received["Subject"] == ARABIC_SUBJECT
     assert received["Content-Language"] == "de"
-    assert received.get_content() == ARABIC_BODY
+    # SMTP carries lines with CRLF endings; the text itself must arrive unchanged.
+    assert received.get_content().replace("\r\n", "\n") == ARABIC_BODY
     assert read_outbox(settings) == []
 
 
@@ -121,3 +122,17 @@ async def test_header_injection_is_refused(tmp_path: Path, to: str, subject: str
     # when / then: a line break in a header value is refused before anything is built
     with pytest.raises(ValueError, match="line breaks"):
         compose(to=to, subject=subject, body="x", settings=settings)
+
+
+async def test_outbox_file_shows_links_whole_for_a_person_reading_it(tmp_path: Path) -> None:
+    # given a mail with a long one-time link, in the embedded outbox
+    settings = Settings(data_dir=tmp_path)
+    link = "http://127.0.0.1:8000/activate?token=" + "A1b2-C3d4_" * 5
+    await send(
+        compose(to="a@example.org", subject="S", body=f"Open:\n\n{link}\n", settings=settings),
+        settings,
+    )
+    # when reading the raw file
+    [mail_file] = outbox_dir(settings).glob("*.eml")
+    # then the link stands on one line, exactly as sent (no quoted-printable breaks)
+    assert link in mail_file.read_text(encoding="utf-8").splitlines()
