@@ -12,7 +12,14 @@ from mobio.i18n import INTERFACE_LANGUAGES, LOCALES_DIR, language_from_header, t
 
 SOURCE = Path(__file__).resolve().parents[1] / "mobio"
 MESSAGE_ID = re.compile(r"""["']((?:error|mail|page|recipient)\.[a-z_.]+)["']""")
-MAIL_TEMPLATES = {"mail.activation", "mail.already_registered", "mail.password_reset"}
+# Prefixes the code completes at run time: mails (subject, body), pages (title, done).
+PREFIXES = {
+    "mail.activation": ("subject", "body"),
+    "mail.already_registered": ("subject", "body"),
+    "mail.password_reset": ("subject", "body"),
+    "page.activate": ("title", "done"),
+    "page.reset": ("title", "done"),
+}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -20,9 +27,8 @@ def _used_ids() -> set[str]:
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         found.update(MESSAGE_ID.findall(path.read_text()))
-    # mail templates are used as prefixes of a subject and a body
-    found -= MAIL_TEMPLATES
-    found |= {f"{t}.{part}" for t in MAIL_TEMPLATES for part in ("subject", "body")}
+    found -= set(PREFIXES)
+    found |= {f"{prefix}.{part}" for prefix, parts in PREFIXES.items() for part in parts}
     return found
 
 

@@ -6,6 +6,7 @@ used up only by the POST that the person's click sends.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from html import escape
 from typing import Annotated, Any
 
@@ -51,13 +52,7 @@ async def activation_submit(
     data: Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)],
 ) -> str:
     """Activates the account and says so, or says why not."""
-    language = _language(request)
-    try:
-        await service.activate(data.get("token", ""))
-        message = translate(language, "page.activate.done")
-    except MobioError as error:
-        message = translate(language, error.message_id, **error.params)
-    return _page(language, translate(language, "page.activate.title"), f"<p>{escape(message)}</p>")
+    return await _outcome(request, "page.activate", service.activate(data.get("token", "")))
 
 
 @get("/reset-password", media_type=MediaType.HTML, sync_to_thread=False)
@@ -79,13 +74,19 @@ async def reset_submit(
     data: Annotated[dict[str, str], Body(media_type=RequestEncodingType.URL_ENCODED)],
 ) -> str:
     """Sets the new password and says so, or says why not."""
+    action = service.reset_password(data.get("token", ""), data.get("password", ""))
+    return await _outcome(request, "page.reset", action)
+
+
+async def _outcome(request: Request[Any, Any, Any], page: str, action: Awaitable[None]) -> str:
+    """Runs the page's action; the page says it is done, or why not, in the reader's language."""
     language = _language(request)
     try:
-        await service.reset_password(data.get("token", ""), data.get("password", ""))
-        message = translate(language, "page.reset.done")
+        await action
+        message = translate(language, f"{page}.done")
     except MobioError as error:
         message = translate(language, error.message_id, **error.params)
-    return _page(language, translate(language, "page.reset.title"), f"<p>{escape(message)}</p>")
+    return _page(language, translate(language, f"{page}.title"), f"<p>{escape(message)}</p>")
 
 
 def activation_pages() -> list[Any]:
