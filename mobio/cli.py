@@ -77,7 +77,6 @@ def create_admin(email: str, language: str) -> None:
 
     from mobio.accounts.tables import AccountKind
     from mobio.errors import MobioError
-    from mobio.i18n import translate
     from mobio.organisations.service import create_staff_account
 
     password = os.environ.get("MOBIO_ADMIN_PASSWORD") or getpass.getpass("Password: ")
@@ -86,7 +85,7 @@ def create_admin(email: str, language: str) -> None:
             create_staff_account(email, password, AccountKind.ADMINISTRATOR, language)
         )
     except MobioError as error:
-        raise click.ClickException(translate(language, error.message_id, **error.params)) from None
+        raise click.ClickException(error.render(language)) from None
     click.echo(f"administrator {account_id} created")
 
 

@@ -61,11 +61,11 @@ async def seed(*, only_if_empty: bool) -> bool:
         )
         await organisations.add_member(team, account)
     newcomer = await _newcomer(
-        "amina", "ar", "Haddad", "Amina", "female", datetime.date(1991, 4, 12), "SYR"
+        "amina", "ar", "Haddad", "Amina", "female", datetime.date(1991, 4, 12), "SY"
     )
     await _release(newcomer, counselling)
     await _release(newcomer, management)
-    await _newcomer("dawit", "en", "Tesfaye", "Dawit", "male", datetime.date(1998, 9, 3), "ERI")
+    await _newcomer("dawit", "en", "Tesfaye", "Dawit", "male", datetime.date(1998, 9, 3), "ER")
     return True
 
 

@@ -6,6 +6,7 @@ translated message. Any other exception is masked as INTERNAL.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -22,6 +23,13 @@ class ErrorCode(StrEnum):
     QUERY_REJECTED = "QUERY_REJECTED"
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """An error parameter shown in the reader's language (e.g. the label of a question)."""
+
+    message_id: str
+
+
 class MobioError(Exception):
     """An error the caller may see. ``message_id`` is a catalogue id; ``params`` fill it in."""
 
@@ -30,6 +38,16 @@ class MobioError(Exception):
         self.code = code
         self.message_id = message_id
         self.params = params
+
+    def render(self, language: str) -> str:
+        """The message in ``language``, its :class:`Text` parameters translated too."""
+        from mobio.i18n import translate  # i18n needs nothing from here; keep the edge one-way
+
+        params = {
+            name: translate(language, value.message_id) if isinstance(value, Text) else value
+            for name, value in self.params.items()
+        }
+        return translate(language, self.message_id, **params)
 
 
 def forbidden() -> MobioError:

@@ -40,6 +40,9 @@ class Account(Table, tablename="account"):
     email = Varchar(length=254, unique=True, help_text="Lower-cased login address.")
     password_hash = Text(help_text="Argon2id PHC string.")
     kind = Varchar(length=20, choices=AccountKind)
+    display_name = Varchar(
+        length=120, null=True, default=None, help_text="Shown in answer logs (staff accounts)."
+    )
     language = Varchar(length=8, default="de", help_text="Interface and mail language.")
     is_active = Boolean(default=False, help_text="False until the e-mail address is confirmed.")
     created_at = Timestamptz()

@@ -22,6 +22,7 @@ class AccessResolver:
         self.principal = principal
         self._persons: DataLoader[UUID, frozenset[Grant]] = DataLoader(load_fn=self._load)
         self.accessed: dict[UUID, set[Grant]] = {}
+        self._teams: dict[tuple[UUID, Grant], UUID] = {}
         """Persons whose data a non-owner received in this request (for the access log)."""
 
     def own_grants(self) -> frozenset[Grant]:
@@ -50,6 +51,10 @@ class AccessResolver:
     async def grants_on_persons(self, person_ids: Sequence[UUID]) -> list[frozenset[Grant]]:
         return list(await self._persons.load_many(list(person_ids)))
 
+    def team_for(self, person_id: UUID, grant: Grant) -> UUID | None:
+        """The caller's team through which ``grant`` on the person holds (after resolving)."""
+        return self._teams.get((person_id, grant))
+
     def note_read(self, person_id: UUID, grants: Iterable[Grant]) -> None:
         """Remember that data of ``person_id`` went out under ``grants`` (not the owner's)."""
         self.accessed.setdefault(person_id, set()).update(grants)
@@ -64,7 +69,7 @@ class AccessResolver:
             found[stakeholder.person_id].add(PACKAGE_GRANT[stakeholder.package])
         if principal.team_ids:
             rows = await (
-                TeamRelease.select(TeamRelease.person, TeamRelease.team.kind)
+                TeamRelease.select(TeamRelease.person, TeamRelease.team, TeamRelease.team.kind)
                 .where(
                     TeamRelease.person.is_in(person_ids)
                     & TeamRelease.team.is_in(list(principal.team_ids))
@@ -73,7 +78,9 @@ class AccessResolver:
                 .output(load_json=False)
             )
             for row in rows:
-                found[as_uuid(row["person"])].add(TEAM_KIND_GRANT[TeamKind(row["team.kind"])])
+                grant = TEAM_KIND_GRANT[TeamKind(row["team.kind"])]
+                found[as_uuid(row["person"])].add(grant)
+                self._teams[(as_uuid(row["person"]), grant)] = as_uuid(row["team"])
         for pid, grants in found.items():
             if grants and Grant.OWNER not in grants:
                 self.note_read(pid, grants)

@@ -189,5 +189,6 @@ def _check_value(
         if allowed is not None and grants.isdisjoint(allowed):
             raise MobioError(forbidden().code, "error.field_not_writable", field=key)
         inner = gql_type.fields.get(key)
-        if inner is not None:
-            _check_value(inner.type, item, grants, input_rules)
+        if inner is None:
+            raise forbidden()  # fail closed on a key this check cannot place
+        _check_value(inner.type, item, grants, input_rules)

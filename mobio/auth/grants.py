@@ -55,3 +55,5 @@ PACKAGE_GRANT: dict[Package, Grant] = {
 
 CASEWORKER_GRANTS = frozenset(TEAM_KIND_GRANT.values())
 PACKAGE_GRANTS = frozenset(PACKAGE_GRANT.values())
+PERSON_GRANTS = frozenset({Grant.OWNER, *CASEWORKER_GRANTS, *PACKAGE_GRANTS})
+"""Every grant that can hold on a person's data (never administrator or analyst)."""

@@ -6,6 +6,7 @@ from piccolo.table import Table
 
 from mobio.accounts.tables import Account, AccountToken, LoginSession, LoginThrottle
 from mobio.audit.tables import AccessLogEntry
+from mobio.biography.tables import Answer, AnswerLog, FamilyMember, PrivateNote, SectionVersion
 from mobio.consent.tables import ConsentDocument, ConsentRecord
 from mobio.organisations.tables import Municipality, Team, TeamMembership
 from mobio.persons.tables import Person
@@ -25,4 +26,9 @@ ALL_TABLES: tuple[type[Table], ...] = (
     TeamRelease,
     StakeholderRelease,
     AccessLogEntry,
+    FamilyMember,
+    Answer,
+    AnswerLog,
+    SectionVersion,
+    PrivateNote,
 )

@@ -16,25 +16,26 @@ from mobio.auth.enforce import Rule, install
 from mobio.i18n import FALLBACK_LANGUAGE
 from mobio.schema.accounts.mutations import AccountMutations
 from mobio.schema.accounts.queries import AccountQueries
+from mobio.schema.biography.mutations import BiographyMutations
+from mobio.schema.biography.queries import BiographyQueries
 from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
 from mobio.schema.errors import log, public_error
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
 from mobio.schema.organisations.queries import OrganisationQueries
-from mobio.schema.persons.mutations import PersonMutations
 from mobio.schema.persons.queries import PersonQueries
 from mobio.schema.transaction import RequestTransaction
 from mobio.settings import Settings, get_settings
 
 
 @strawberry.type(description="Everything a caller can read.")
-class Query(AccountQueries, PersonQueries, OrganisationQueries, ConsentQueries):
+class Query(AccountQueries, PersonQueries, BiographyQueries, OrganisationQueries, ConsentQueries):
     pass
 
 
 @strawberry.type(description="Everything a caller can change.")
-class Mutation(AccountMutations, PersonMutations, OrganisationMutations, ConsentMutations):
+class Mutation(AccountMutations, BiographyMutations, OrganisationMutations, ConsentMutations):
     pass
 
 

@@ -35,8 +35,7 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     """The client-facing form of ``error``."""
     original = error.original_error
     if isinstance(original, MobioError):
-        message = translate(language, original.message_id, **original.params)
-        return _with(error, message, str(original.code))
+        return _with(error, original.render(language), str(original.code))
     # Before the masking below: a coercion error carries the scalar's error (which quotes
     # the submitted value) as its original error, so it must not be logged as unexpected.
     variable = _VARIABLE.match(error.message) if error.path is None else None

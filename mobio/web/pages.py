@@ -85,7 +85,7 @@ async def _outcome(request: Request[Any, Any, Any], page: str, action: Awaitable
         await action
         message = translate(language, f"{page}.done")
     except MobioError as error:
-        message = translate(language, error.message_id, **error.params)
+        message = error.render(language)
     return _page(language, translate(language, f"{page}.title"), f"<p>{escape(message)}</p>")
 
 

@@ -28,8 +28,10 @@ DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 UNIQUE_INDEXES = {
     "team_membership_team_account": ("team_membership", ["team", "account"]),
     "consent_document_kind_language_version": ("consent_document", ["kind", "language", "version"]),
+    "answer_person_subject_question": ("answer", ["person", "subject", "question"]),
+    "section_version_person_subject_section": ("section_version", ["person", "subject", "section"]),
 }
-"""The composite unique keys the second migration creates as indexes."""
+"""The composite unique keys the migrations create as indexes."""
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -265,7 +267,7 @@ async def test_composite_unique_indexes_exist_and_reject_duplicates(
     database = blank_database
     await migrate(database, cwd=tmp_path)
 
-    # then: both unique indexes exist, on the declared columns
+    # then: every unique index exists, on the declared columns
     for name, (table, columns) in UNIQUE_INDEXES.items():
         definition = await database.index_definition(name)
         assert definition is not None, f"index {name} is missing"

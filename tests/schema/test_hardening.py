@@ -153,8 +153,8 @@ async def test_directives_up_to_the_limit_are_accepted_and_one_more_is_rejected(
         pytest.param("query($x: Strin) { me { kind } }", "String", id="type"),
         pytest.param("{ consentDocuments(kind: USAG) { id } }", "USAGE", id="enum value"),
         pytest.param(
-            'mutation { updatePersonalPage(personId: "1", expectedVersion: 1, '
-            'input: {familyNme: "Haddad"}) { version } }',
+            'mutation { saveNewcomerSection(personId: "1", expectedVersion: 1, '
+            'input: {personal: {familyNme: "Haddad"}}) }',
             "familyName",
             id="input field",
         ),

@@ -9,7 +9,7 @@ from tests.support import factories
 from tests.support.graphql import GraphQLClient
 from tests.support.querycount import count_queries
 
-ME_SCREEN = "{ me { email language kind person { id familyName givenName dateOfBirth version } } }"
+ME_SCREEN = "{ me { email language kind person { id familyName givenName dateOfBirth } } }"
 CASELOAD_SCREEN = "query($n: Int!) { persons(first: $n) { items { id familyName } nextCursor } }"
 
 # Statements per screen. Session lookup (1) and the owner's person id (1) come first.

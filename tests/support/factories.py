@@ -72,7 +72,7 @@ async def newcomer(
         given_name="Amina",
         sex="female",
         date_of_birth=datetime.date(1990, 1, 31),
-        nationality="SYR",
+        nationality="SY",
         created_at=now,
     )
     await person.save()

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from uuid import UUID
 
 import strawberry
 
 from mobio.auth.directives import PUBLIC, read
-from mobio.auth.grants import CASEWORKER_GRANTS, PACKAGE_GRANTS, Grant
+from mobio.auth.grants import CASEWORKER_GRANTS, PACKAGE_GRANTS, PERSON_GRANTS, Grant
 from mobio.auth.guarded import Guarded
 from mobio.persons.service import PersonRecord
+from mobio.schema.biography import person_fields
+from mobio.schema.biography.generated import BIOGRAPHY
+from mobio.schema.biography.types import LOG_READERS, AnswerLogEntry, PrivateNote, SectionEnum
+from mobio.schema.context import Info
+
+Biography = BIOGRAPHY
 
 OWNER_AND_TEAMS = (Grant.OWNER, *sorted(CASEWORKER_GRANTS))
 PERSONAL_BASICS = (*OWNER_AND_TEAMS, *sorted(PACKAGE_GRANTS))
@@ -28,16 +35,34 @@ class Person(Guarded):
     )
     date_of_birth: datetime.date | None = strawberry.field(directives=read(*PERSONAL_BASICS))
     nationality: str | None = strawberry.field(
-        directives=read(*PERSONAL_BASICS), description="ISO 3166-1 alpha-3 code."
+        directives=read(*PERSONAL_BASICS), description="ISO 3166-1 alpha-2 country code."
     )
-    personal_page_locked_for_owner: bool | None = strawberry.field(
-        directives=read(*OWNER_AND_TEAMS),
-        description="True once the owner set the personal page; then only caseworkers change it.",
+
+    @strawberry.field(
+        directives=read(*PERSON_GRANTS),
+        description="Every page and section; each answer shows only to the grants it admits.",
     )
-    version: int | None = strawberry.field(
-        directives=read(*OWNER_AND_TEAMS),
-        description="Send back with a change; a newer version on the server means a conflict.",
+    async def biography(self, info: Info) -> Biography | None:  # type: ignore[valid-type]
+        return await person_fields.biography(info, self._uuid, self.grants)  # type: ignore[no-any-return]
+
+    @strawberry.field(
+        directives=read(*LOG_READERS), description="Who set which value of one answer, and when."
     )
+    async def answer_log(
+        self, question: str, member_id: strawberry.ID | None = None
+    ) -> list[AnswerLogEntry] | None:
+        return await person_fields.answer_log(self._uuid, self.grants, member_id, question)
+
+    @strawberry.field(directives=read(Grant.OWNER), description="The owner's private notes.")
+    async def private_notes(
+        self,
+        section: SectionEnum | None = None,  # type: ignore[valid-type]
+    ) -> list[PrivateNote] | None:
+        return await person_fields.private_notes(self._uuid, self.grants, section)
+
+    @property
+    def _uuid(self) -> UUID:
+        return UUID(str(self.id))
 
     @classmethod
     def build(cls, record: PersonRecord, grants: frozenset[Grant]) -> Person:
@@ -49,8 +74,6 @@ class Person(Guarded):
             sex=record.sex,
             date_of_birth=record.date_of_birth,
             nationality=record.nationality,
-            personal_page_locked_for_owner=record.personal_page_set_at is not None,
-            version=record.version,
         )
 
 

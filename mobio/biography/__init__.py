@@ -1,0 +1,1 @@
+"""The biography: the questionnaire, answers and their log, family members, private notes."""

@@ -1,0 +1,232 @@
+"""Saving one section of one page: checked, versioned, logged, all or nothing.
+
+The caller's transaction (the GraphQL request) makes the save atomic; the version check in
+the UPDATE makes concurrent saves safe: the second one matches no row and gets a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from mobio import timeutil
+from mobio.auth.biography import write_grants
+from mobio.auth.grants import CASEWORKER_GRANTS, Grant
+from mobio.biography.catalogue import BY_CODE, questions_for
+from mobio.biography.catalogue.model import Question, Section, Subject
+from mobio.biography.errors import BiographyErrorCode
+from mobio.biography.pages import PERSONAL_COLUMNS
+from mobio.biography.tables import SELF, Answer, AnswerLog, FamilyMember, MemberKind, SectionVersion
+from mobio.biography.validation import clean
+from mobio.errors import MobioError, forbidden
+from mobio.persons.tables import Person
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who saves: their account, their grants on the person, the team they act for."""
+
+    account_id: UUID | None
+    grants: frozenset[Grant]
+    team_id: UUID | None = None
+
+    @property
+    def acting_grant(self) -> Grant:
+        """The grant recorded in the log: the owner's own, else the team's."""
+        if Grant.OWNER in self.grants:
+            return Grant.OWNER
+        return next(grant for grant in Grant if grant in self.grants)
+
+    @property
+    def is_caseworker(self) -> bool:
+        return not self.grants.isdisjoint(CASEWORKER_GRANTS)
+
+
+async def save_section(
+    actor: Actor,
+    person_id: UUID,
+    subject: str,
+    section: Section,
+    expected_version: int,
+    changes: dict[str, Any],
+) -> int:
+    """Apply ``changes`` (question code -> value, None deletes) and return the new version."""
+    kind, personal = await _subject(person_id, subject)
+    cleaned: dict[str, Any] = {}
+    for code, value in changes.items():
+        question = BY_CODE.get(code)
+        if question is None or question.section is not section or kind not in question.subjects:
+            raise MobioError(BiographyErrorCode.ANSWER_INVALID, "error.question_unknown")
+        if actor.grants.isdisjoint(write_grants(question)):
+            raise MobioError(forbidden().code, "error.field_not_writable", field=code)
+        # Write-once: the owner fills each personal-page answer once; then only caseworkers.
+        if question.write_once and personal.get(code) is not None and not actor.is_caseworker:
+            raise MobioError(BiographyErrorCode.PERSONAL_PAGE_LOCKED, "error.personal_page_locked")
+        cleaned[code] = None if value is None else clean(question, value)
+    await _follow_conditions(person_id, subject, section, kind, personal, cleaned)
+    version = await _bump_version(person_id, subject, section, expected_version)
+    now = timeutil.now()
+    for code, value in cleaned.items():
+        if code in PERSONAL_COLUMNS:
+            await _set_column(person_id, subject, code, value)
+        elif value is None:
+            await Answer.delete().where(_answer_of(person_id, subject, code))
+        else:
+            await _upsert(actor, person_id, subject, code, json.dumps(value, ensure_ascii=False))
+        await AnswerLog.insert(
+            AnswerLog(
+                person=person_id,
+                subject=subject,
+                question=code,
+                value=None if value is None else json.dumps(value, ensure_ascii=False),
+                actor=actor.account_id,
+                actor_grant=actor.acting_grant,
+                actor_team=actor.team_id,
+                changed_at=now,
+            )
+        )
+    owner_alone = Grant.OWNER in actor.grants and not actor.is_caseworker
+    if owner_alone and any(code in PERSONAL_COLUMNS for code in cleaned):
+        await _lock_personal_page(person_id, subject)
+    return version
+
+
+async def _follow_conditions(
+    person_id: UUID,
+    subject: str,
+    section: Section,
+    kind: Subject,
+    personal: dict[str, Any],
+    cleaned: dict[str, Any],
+) -> None:
+    """Refuse answers to questions not asked; clear answers a change makes unasked.
+
+    "Which school type" is asked only while "attends school" is yes: answering it otherwise
+    is an error, and answering "no" later removes the school type (logged like any change).
+    """
+    questions = questions_for(section, kind)
+    rows = await Answer.select(Answer.question, Answer.value).where(
+        (Answer.person == person_id)
+        & (Answer.subject == subject)
+        & Answer.question.is_in([q.code for q in questions])
+    )
+    values = {**personal, **{row["question"]: json.loads(row["value"]) for row in rows}}
+    values.update(cleaned)
+    for question in questions:
+        if _asked(question, values):
+            continue
+        if cleaned.get(question.code) is not None:
+            raise MobioError(
+                BiographyErrorCode.ANSWER_INVALID, "error.answer_not_asked", question=question.code
+            )
+        if values.get(question.code) is not None:
+            cleaned[question.code] = values[question.code] = None
+
+
+def _asked(question: Question, values: dict[str, Any]) -> bool:
+    condition = question.shown_if
+    if condition is None:
+        return True
+    value = values.get(condition.question)
+    code = str(value).lower() if isinstance(value, bool) else value
+    return code in condition.codes
+
+
+async def _subject(person_id: UUID, subject: str) -> tuple[Subject, dict[str, Any]]:
+    """The kind of page and its personal-page values; a member must be the person's."""
+    if subject == SELF:
+        person = await Person.select(*_personal(Person)).where(Person.id == person_id).first()
+        if person is None:
+            raise forbidden()
+        return Subject.NEWCOMER, person
+    try:
+        member_id = UUID(subject)
+    except ValueError:
+        raise MobioError(BiographyErrorCode.MEMBER_UNKNOWN, "error.member_unknown") from None
+    member = await (
+        FamilyMember.select(FamilyMember.kind, *_personal(FamilyMember))
+        .where((FamilyMember.id == member_id) & (FamilyMember.person == person_id))
+        .first()
+    )
+    if member is None:
+        raise MobioError(BiographyErrorCode.MEMBER_UNKNOWN, "error.member_unknown")
+    kind = Subject.PARTNER if member["kind"] == MemberKind.PARTNER else Subject.CHILD
+    return kind, member
+
+
+def _personal(table: type[Person] | type[FamilyMember]) -> list[Any]:
+    return [getattr(table, name) for name in PERSONAL_COLUMNS]
+
+
+async def _bump_version(person_id: UUID, subject: str, section: Section, expected: int) -> int:
+    where = (
+        (SectionVersion.person == person_id)
+        & (SectionVersion.subject == subject)
+        & (SectionVersion.section == section)
+    )
+    bumped = (
+        await SectionVersion.update({SectionVersion.version: expected + 1})
+        .where(where & (SectionVersion.version == expected))
+        .returning(SectionVersion.version)
+    )
+    if bumped:
+        return expected + 1
+    if expected == 0 and not await SectionVersion.exists().where(where):
+        # First save of this section; the unique index turns a concurrent first save into
+        # an error, which rolls the request back.
+        await SectionVersion.insert(
+            SectionVersion(person=person_id, subject=subject, section=section, version=1)
+        )
+        return 1
+    raise MobioError(BiographyErrorCode.VERSION_CONFLICT, "error.version_conflict")
+
+
+def _answer_of(person_id: UUID, subject: str, code: str) -> Any:
+    return (Answer.person == person_id) & (Answer.subject == subject) & (Answer.question == code)
+
+
+async def _upsert(actor: Actor, person_id: UUID, subject: str, code: str, value: str) -> None:
+    now = timeutil.now()
+    updated = (
+        await Answer.update(
+            {Answer.value: value, Answer.updated_at: now, Answer.updated_by: actor.account_id}
+        )
+        .where(_answer_of(person_id, subject, code))
+        .returning(Answer.id)
+    )
+    if not updated:
+        await Answer.insert(
+            Answer(
+                person=person_id,
+                subject=subject,
+                question=code,
+                value=value,
+                updated_at=now,
+                updated_by=actor.account_id,
+            )
+        )
+
+
+async def _set_column(person_id: UUID, subject: str, code: str, value: Any) -> None:
+    stored = datetime.date.fromisoformat(value) if code == "date_of_birth" and value else value
+    if subject == SELF:
+        await Person.update({getattr(Person, code): stored}).where(Person.id == person_id)
+    else:
+        await FamilyMember.update({getattr(FamilyMember, code): stored}).where(
+            FamilyMember.id == UUID(subject)
+        )
+
+
+async def _lock_personal_page(person_id: UUID, subject: str) -> None:
+    now = timeutil.now()
+    if subject == SELF:
+        await Person.update({Person.personal_page_set_at: now}).where(
+            (Person.id == person_id) & Person.personal_page_set_at.is_null()
+        )
+    else:
+        await FamilyMember.update({FamilyMember.personal_page_set_at: now}).where(
+            (FamilyMember.id == UUID(subject)) & FamilyMember.personal_page_set_at.is_null()
+        )

@@ -1,0 +1,1 @@
+"""GraphQL face of the biography: section types and inputs generated from the catalogue."""

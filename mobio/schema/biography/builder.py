@@ -1,0 +1,102 @@
+"""Builds the generated GraphQL objects from stored pages, in the reader's language."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import strawberry
+
+from mobio.auth.grants import Grant
+from mobio.biography.catalogue.labels import option_label
+from mobio.biography.catalogue.model import Kind, Question, Section, Subject
+from mobio.biography.pages import Biography, Page
+from mobio.schema.biography.generated import BIOGRAPHY, PAGE_TYPES, SHAPES
+from mobio.schema.biography.values import ChoiceAnswer, TextAnswer
+
+GERMAN = "de"
+
+
+def build_biography(
+    biography: Biography,
+    grants: frozenset[Grant],
+    language: str,
+    notes_counts: dict[Section, int],
+) -> Any:
+    members = {Subject.PARTNER: [], Subject.CHILD: []}  # type: dict[Subject, list[Any]]
+    for page in biography.members:
+        members[page.kind].append(build_page(page, grants, language, {}))
+    return BIOGRAPHY(
+        grants=grants,
+        own=build_page(biography.own, grants, language, notes_counts),
+        partners=members[Subject.PARTNER],
+        children=members[Subject.CHILD],
+    )
+
+
+def build_page(
+    page: Page, grants: frozenset[Grant], language: str, notes_counts: dict[Section, int]
+) -> Any:
+    sections: dict[str, Any] = {}
+    for (subject, section), shape in SHAPES.items():
+        if subject is not page.kind:
+            continue
+        values = {
+            q.code: _value(q, page.answers.get(q.code), grants, language) for q in shape.questions
+        }
+        codes = {q.code for q in shape.questions}
+        extra: dict[str, Any] = {}
+        if subject is Subject.NEWCOMER:
+            extra["notes_count"] = notes_counts.get(section, 0)
+        sections[section.value] = shape.output(
+            grants=grants,
+            version=page.versions.get(section, 0),
+            logged_questions=sorted(page.logged & codes),
+            **values,
+            **extra,
+        )
+    if page.kind is not Subject.NEWCOMER:
+        sections["member_id"] = strawberry.ID(page.subject)
+    return PAGE_TYPES[page.kind](grants=grants, **sections)
+
+
+def _value(question: Question, stored: Any, grants: frozenset[Grant], language: str) -> Any:
+    if stored is None:
+        return None
+    kind = question.kind
+    if kind is Kind.CHOICE:
+        return _choice(question, stored, grants, language)
+    if kind is Kind.MULTI_CHOICE:
+        return [_choice(question, code, grants, language) for code in stored]
+    if kind is Kind.TEXT:
+        return TextAnswer(grants=grants, text=stored, untranslated=True)
+    if kind is Kind.DATE:
+        return datetime.date.fromisoformat(stored)
+    if kind is Kind.ENTRIES:
+        entry_type = next(
+            shape.entry_types[question.code]
+            for shape in SHAPES.values()
+            if question.code in shape.entry_types
+        )
+        fields = question.fields
+        return [
+            entry_type(
+                grants=grants,
+                **{f.code: _value(f, entry.get(f.code), grants, language) for f in fields},
+            )
+            for entry in stored
+        ]
+    return stored
+
+
+def _choice(question: Question, code: str, grants: frozenset[Grant], language: str) -> ChoiceAnswer:
+    options = question.options
+    if options is None or code not in options.codes:
+        # A code withdrawn from the catalogue since it was saved: show it as it is.
+        return ChoiceAnswer(grants=grants, code=code, label=code, label_de=code)
+    return ChoiceAnswer(
+        grants=grants,
+        code=code,
+        label=option_label(options, code, language),
+        label_de=option_label(options, code, GERMAN),
+    )

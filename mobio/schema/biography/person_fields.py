@@ -1,0 +1,63 @@
+"""Resolvers of the biography fields on Person (declared in mobio.schema.persons.types)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from mobio.auth.biography import log_grants
+from mobio.auth.grants import Grant
+from mobio.biography import log, notes
+from mobio.biography.catalogue import BY_CODE
+from mobio.biography.catalogue.model import Section
+from mobio.biography.tables import SELF
+from mobio.errors import forbidden
+from mobio.schema.biography.builder import build_biography
+from mobio.schema.biography.types import AnswerLogEntry, PrivateNote
+from mobio.schema.context import Info
+
+
+async def biography(info: Info, person_id: UUID, grants: frozenset[Grant]) -> Any:
+    loaded = await info.context.loaders.biography_by_person.load(person_id)
+    if loaded is None:
+        return None
+    counts: dict[Section, int] = {}
+    if Grant.OWNER in grants:
+        counts = await info.context.loaders.note_counts_by_person.load(person_id)
+    return build_biography(loaded, grants, info.context.language, counts)
+
+
+async def answer_log(
+    person_id: UUID, grants: frozenset[Grant], member_id: str | None, question: str
+) -> list[AnswerLogEntry]:
+    definition = BY_CODE.get(question)
+    if definition is None or grants.isdisjoint(log_grants(definition)):
+        raise forbidden()
+    entries = await log.entries(person_id, member_id or SELF, question)
+    return [
+        AnswerLogEntry(
+            grants=grants,
+            changed_at=entry.changed_at,
+            value=entry.value,
+            actor_grant=entry.actor_grant,
+            actor_name=entry.actor_name,
+            team_name=entry.team_name,
+        )
+        for entry in entries
+    ]
+
+
+async def private_notes(
+    person_id: UUID, grants: frozenset[Grant], section: Section | None
+) -> list[PrivateNote]:
+    return [
+        PrivateNote(
+            grants=grants,
+            id=str(note.id),  # type: ignore[arg-type]
+            section=note.section,
+            body=note.body,
+            created_at=note.created_at,
+            updated_at=note.updated_at,
+        )
+        for note in await notes.notes(grants, person_id, section)
+    ]
