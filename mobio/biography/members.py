@@ -5,17 +5,25 @@ from __future__ import annotations
 from uuid import UUID
 
 from mobio import timeutil
+from mobio.auth.biography import CASEWORK_GRANTS
 from mobio.biography.errors import BiographyErrorCode
 from mobio.biography.saving import Actor
 from mobio.biography.tables import Answer, AnswerLog, FamilyMember, MemberKind, SectionVersion
 from mobio.db.values import as_uuid
-from mobio.errors import MobioError
+from mobio.errors import MobioError, forbidden
 
 MAX_MEMBERS = 30  # a family larger than this is a typing loop, not a family
 
 
+def _may_change_family(actor: Actor) -> None:
+    # Defence in depth: the directives admit the same grants.
+    if actor.grants.isdisjoint(CASEWORK_GRANTS):
+        raise forbidden()
+
+
 async def add_member(actor: Actor, person_id: UUID, kind: MemberKind) -> UUID:
     """A new, empty partner or child page."""
+    _may_change_family(actor)
     if await FamilyMember.count().where(FamilyMember.person == person_id) >= MAX_MEMBERS:
         raise MobioError(
             BiographyErrorCode.ANSWER_INVALID, "error.too_many_entries", max=MAX_MEMBERS
@@ -27,6 +35,7 @@ async def add_member(actor: Actor, person_id: UUID, kind: MemberKind) -> UUID:
 
 async def remove_member(actor: Actor, person_id: UUID, member_id: UUID) -> None:
     """Remove a partner or child with all answers; the log keeps that it happened."""
+    _may_change_family(actor)
     member = await FamilyMember.exists().where(
         (FamilyMember.id == member_id) & (FamilyMember.person == person_id)
     )
