@@ -38,6 +38,8 @@ class MobioError(Exception):
         self.code = code
         self.message_id = message_id
         self.params = params
+        self.details: dict[str, MobioError] = {}
+        """Errors per input field (e.g. every invalid answer of a save), shown beside this one."""
 
     def render(self, language: str) -> str:
         """The message in ``language``, its :class:`Text` parameters translated too."""

@@ -56,6 +56,7 @@ async def save_section(
     """Apply ``changes`` (question code -> value, None deletes) and return the new version."""
     kind, personal = await _subject(person_id, subject)
     cleaned: dict[str, Any] = {}
+    invalid: dict[str, MobioError] = {}
     for code, value in changes.items():
         question = BY_CODE.get(code)
         if question is None or question.section is not section or kind not in question.subjects:
@@ -65,7 +66,14 @@ async def save_section(
         # Write-once: the owner fills each personal-page answer once; then only caseworkers.
         if question.write_once and personal.get(code) is not None and not actor.is_caseworker:
             raise MobioError(BiographyErrorCode.PERSONAL_PAGE_LOCKED, "error.personal_page_locked")
-        cleaned[code] = None if value is None else clean(question, value)
+        try:
+            cleaned[code] = None if value is None else clean(question, value)
+        except MobioError as error:
+            invalid[code] = error  # go on: the caller learns of every invalid answer at once
+    if invalid:
+        first = next(iter(invalid.values()))
+        first.details = invalid
+        raise first
     await _follow_conditions(person_id, subject, section, kind, personal, cleaned)
     version = await _bump_version(person_id, subject, section, expected_version)
     now = timeutil.now()

@@ -35,7 +35,14 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     """The client-facing form of ``error``."""
     original = error.original_error
     if isinstance(original, MobioError):
-        return _with(error, original.render(language), str(original.code))
+        public = _with(error, original.render(language), str(original.code))
+        if original.details:
+            assert public.extensions is not None  # noqa: S101 - _with always sets them
+            public.extensions["fields"] = [
+                {"field": field, "code": str(detail.code), "message": detail.render(language)}
+                for field, detail in original.details.items()
+            ]
+        return public
     # Before the masking below: a coercion error carries the scalar's error (which quotes
     # the submitted value) as its original error, so it must not be logged as unexpected.
     variable = _VARIABLE.match(error.message) if error.path is None else None
