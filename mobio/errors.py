@@ -40,6 +40,8 @@ class MobioError(Exception):
         self.params = params
         self.details: dict[str, MobioError] = {}
         """Errors per input field (e.g. every invalid answer of a save), shown beside this one."""
+        self.extensions: dict[str, object] = {}
+        """Facts the client needs to recover (e.g. the current version after a conflict)."""
 
     def render(self, language: str) -> str:
         """The message in ``language``, its :class:`Text` parameters translated too."""

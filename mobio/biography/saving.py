@@ -189,7 +189,11 @@ async def _bump_version(person_id: UUID, subject: str, section: Section, expecte
             SectionVersion(person=person_id, subject=subject, section=section, version=1)
         )
         return 1
-    raise MobioError(BiographyErrorCode.VERSION_CONFLICT, "error.version_conflict")
+    conflict = MobioError(BiographyErrorCode.VERSION_CONFLICT, "error.version_conflict")
+    current = await SectionVersion.select(SectionVersion.version).where(where).first()
+    # The client reloads the section and shows the other person's values before saving again.
+    conflict.extensions["currentVersion"] = current["version"] if current else 0
+    raise conflict
 
 
 def _answer_of(person_id: UUID, subject: str, code: str) -> Any:

@@ -36,8 +36,9 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     original = error.original_error
     if isinstance(original, MobioError):
         public = _with(error, original.render(language), str(original.code))
+        assert public.extensions is not None  # noqa: S101 - _with always sets them
+        public.extensions.update(original.extensions)
         if original.details:
-            assert public.extensions is not None  # noqa: S101 - _with always sets them
             public.extensions["fields"] = [
                 {"field": field, "code": str(detail.code), "message": detail.render(language)}
                 for field, detail in original.details.items()

@@ -36,3 +36,17 @@ async def test_every_invalid_answer_is_named_and_nothing_is_saved(client: GraphQ
     assert "literacy" not in fields["literacy"]["message"]  # the question's label, not its code
     # and nothing was stored
     assert await Answer.count() == 0
+
+
+async def test_a_conflict_tells_the_current_version(client: GraphQLClient) -> None:
+    # given a section saved once (version 1)
+    owner = await factories.newcomer()
+    await client.login(owner.email, factories.PASSWORD)
+    first = {"p": str(owner.person_id), "i": {"language": {"literacy": "partly"}}}
+    await client.data(SAVE, first)
+    # when saving again with the version read before that save
+    body = await client.execute(SAVE, first)
+    # then the conflict says which version is current, so the client can reload it
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "VERSION_CONFLICT"
+    assert error["extensions"]["currentVersion"] == 1
