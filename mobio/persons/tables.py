@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import UUID, Date, ForeignKey, Integer, Timestamptz, Varchar
+from piccolo.columns import UUID, Date, ForeignKey, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -24,10 +24,11 @@ class Person(Table, tablename="person"):
     given_name = Varchar(length=120, null=True, default=None)
     sex = Varchar(length=10, null=True, default=None, help_text="Code: female, male, diverse.")
     date_of_birth = Date(null=True, default=None)
-    nationality = Varchar(length=3, null=True, default=None, help_text="ISO 3166-1 alpha-3.")
+    nationality = Varchar(
+        length=3, null=True, default=None, help_text="ISO 3166-1 alpha-2, or XXA/XXX (ICAO)."
+    )
     personal_page_set_at = Timestamptz(
         null=True, default=None, help_text="When the owner set the write-once personal page."
     )
-    version = Integer(default=1, help_text="Raised on every change, for conflict detection.")
     created_at = Timestamptz()
     created_by = ForeignKey(Account, on_delete=OnDelete.set_null, null=True)
