@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -30,6 +29,8 @@ class Page:
     versions: dict[Section, int] = field(default_factory=dict)
     logged: set[str] = field(default_factory=set)
     """Questions that have a log."""
+    set_by_owner: set[str] = field(default_factory=set)
+    """Write-once answers the owner has entered: locked for the owner from then on."""
     personal_page_set: bool = False
 
 
@@ -107,13 +108,16 @@ async def _fill(pages: dict[tuple[UUID, str], Page], person_ids: list[UUID]) -> 
         if page is not None:
             page.versions[Section(row["section"])] = row["version"]
     logged = await (
-        AnswerLog.select(AnswerLog.person, AnswerLog.subject, AnswerLog.question)
-        .where(AnswerLog.person.is_in(person_ids))
+        AnswerLog.select(
+            AnswerLog.person, AnswerLog.subject, AnswerLog.question, AnswerLog.actor_grant
+        )
+        .where(AnswerLog.person.is_in(person_ids) & AnswerLog.value.is_not_null())
         .distinct()
     )
-    by_page: dict[tuple[UUID, str], set[str]] = defaultdict(set)
     for row in logged:
-        by_page[(as_uuid(row["person"]), row["subject"])].add(row["question"])
-    for key, questions in by_page.items():
-        if key in pages:
-            pages[key].logged = questions
+        page = pages.get((as_uuid(row["person"]), row["subject"]))
+        if page is None:
+            continue
+        page.logged.add(row["question"])
+        if row["actor_grant"] == "owner" and row["question"] in PERSONAL_COLUMNS:
+            page.set_by_owner.add(row["question"])

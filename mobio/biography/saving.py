@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -21,7 +22,7 @@ from mobio.biography.errors import BiographyErrorCode
 from mobio.biography.pages import PERSONAL_COLUMNS
 from mobio.biography.tables import SELF, Answer, AnswerLog, FamilyMember, MemberKind, SectionVersion
 from mobio.biography.validation import clean
-from mobio.errors import MobioError, forbidden
+from mobio.errors import MobioError, Text, forbidden
 from mobio.persons.tables import Person
 
 
@@ -54,7 +55,10 @@ async def save_section(
     changes: dict[str, Any],
 ) -> int:
     """Apply ``changes`` (question code -> value, None deletes) and return the new version."""
+    if Grant.OWNER not in actor.grants and not actor.is_caseworker:
+        raise forbidden()  # defence in depth: the directives admit the same grants
     kind, personal = await _subject(person_id, subject)
+    owner_set = set() if actor.is_caseworker else await set_by_owner(person_id, subject, changes)
     cleaned: dict[str, Any] = {}
     invalid: dict[str, MobioError] = {}
     for code, value in changes.items():
@@ -63,8 +67,9 @@ async def save_section(
             raise MobioError(BiographyErrorCode.ANSWER_INVALID, "error.question_unknown")
         if actor.grants.isdisjoint(write_grants(question)):
             raise MobioError(forbidden().code, "error.field_not_writable", field=code)
-        # Write-once: the owner fills each personal-page answer once; then only caseworkers.
-        if question.write_once and personal.get(code) is not None and not actor.is_caseworker:
+        # Write-once: the owner enters each personal-page answer once; then only caseworkers
+        # change it. An answer a caseworker entered first the owner may still enter once.
+        if question.write_once and code in owner_set:
             raise MobioError(BiographyErrorCode.PERSONAL_PAGE_LOCKED, "error.personal_page_locked")
         try:
             cleaned[code] = None if value is None else clean(question, value)
@@ -74,10 +79,13 @@ async def save_section(
         first = next(iter(invalid.values()))
         first.details = invalid
         raise first
-    await _follow_conditions(person_id, subject, section, kind, personal, cleaned)
+    current = await _current_values(person_id, subject, section, kind, personal)
+    _follow_conditions(questions_for(section, kind), current, cleaned)
+    # Unchanged answers are not written again, so the log shows only real changes.
+    changed = {code: value for code, value in cleaned.items() if current.get(code) != value}
     version = await _bump_version(person_id, subject, section, expected_version)
     now = timeutil.now()
-    for code, value in cleaned.items():
+    for code, value in changed.items():
         if code in PERSONAL_COLUMNS:
             await _set_column(person_id, subject, code, value)
         elif value is None:
@@ -97,38 +105,63 @@ async def save_section(
             )
         )
     owner_alone = Grant.OWNER in actor.grants and not actor.is_caseworker
-    if owner_alone and any(code in PERSONAL_COLUMNS for code in cleaned):
-        await _lock_personal_page(person_id, subject)
+    if owner_alone and any(code in PERSONAL_COLUMNS for code in changed):
+        await _note_personal_page_set(person_id, subject)
     return version
 
 
-async def _follow_conditions(
-    person_id: UUID,
-    subject: str,
-    section: Section,
-    kind: Subject,
-    personal: dict[str, Any],
-    cleaned: dict[str, Any],
-) -> None:
-    """Refuse answers to questions not asked; clear answers a change makes unasked.
+async def set_by_owner(person_id: UUID, subject: str, codes: Iterable[str]) -> set[str]:
+    """Which of ``codes`` the owner has set on this page before (write-once answers)."""
+    once = [code for code in codes if code in PERSONAL_COLUMNS]
+    if not once:
+        return set()
+    rows = await AnswerLog.select(AnswerLog.question).where(
+        (AnswerLog.person == person_id)
+        & (AnswerLog.subject == subject)
+        & AnswerLog.question.is_in(once)
+        & (AnswerLog.actor_grant == Grant.OWNER)
+        & AnswerLog.value.is_not_null()
+    )
+    return {row["question"] for row in rows}
 
-    "Which school type" is asked only while "attends school" is yes: answering it otherwise
-    is an error, and answering "no" later removes the school type (logged like any change).
-    """
+
+async def _current_values(
+    person_id: UUID, subject: str, section: Section, kind: Subject, personal: dict[str, Any]
+) -> dict[str, Any]:
+    """The section's stored answers (personal-page columns included), as they are stored."""
     questions = questions_for(section, kind)
     rows = await Answer.select(Answer.question, Answer.value).where(
         (Answer.person == person_id)
         & (Answer.subject == subject)
         & Answer.question.is_in([q.code for q in questions])
     )
-    values = {**personal, **{row["question"]: json.loads(row["value"]) for row in rows}}
-    values.update(cleaned)
+    columns = {
+        code: _stored_form(value) for code, value in personal.items() if code in PERSONAL_COLUMNS
+    }
+    return {**columns, **{row["question"]: json.loads(row["value"]) for row in rows}}
+
+
+def _stored_form(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _follow_conditions(
+    questions: tuple[Question, ...], current: dict[str, Any], cleaned: dict[str, Any]
+) -> None:
+    """Refuse answers to questions not asked; clear answers a change makes unasked.
+
+    "Which school type" is asked only while "attends school" is yes: answering it otherwise
+    is an error, and answering "no" later removes the school type (logged like any change).
+    """
+    values = {**current, **cleaned}
     for question in questions:
         if _asked(question, values):
             continue
         if cleaned.get(question.code) is not None:
             raise MobioError(
-                BiographyErrorCode.ANSWER_INVALID, "error.answer_not_asked", question=question.code
+                BiographyErrorCode.ANSWER_INVALID,
+                "error.answer_not_asked",
+                question=Text(question.message_id),
             )
         if values.get(question.code) is not None:
             cleaned[question.code] = values[question.code] = None
@@ -182,13 +215,18 @@ async def _bump_version(person_id: UUID, subject: str, section: Section, expecte
     )
     if bumped:
         return expected + 1
-    if expected == 0 and not await SectionVersion.exists().where(where):
-        # First save of this section; the unique index turns a concurrent first save into
-        # an error, which rolls the request back.
-        await SectionVersion.insert(
-            SectionVersion(person=person_id, subject=subject, section=section, version=1)
+    if expected == 0:
+        # First save of this section; of two concurrent first saves the unique index lets
+        # one insert, and the other (waiting for it) inserts nothing and gets the conflict.
+        inserted = (
+            await SectionVersion.insert(
+                SectionVersion(person=person_id, subject=subject, section=section, version=1)
+            )
+            .on_conflict(action="DO NOTHING")
+            .returning(SectionVersion.id)
         )
-        return 1
+        if inserted:
+            return 1
     conflict = MobioError(BiographyErrorCode.VERSION_CONFLICT, "error.version_conflict")
     current = await SectionVersion.select(SectionVersion.version).where(where).first()
     # The client reloads the section and shows the other person's values before saving again.
@@ -232,7 +270,7 @@ async def _set_column(person_id: UUID, subject: str, code: str, value: Any) -> N
         )
 
 
-async def _lock_personal_page(person_id: UUID, subject: str) -> None:
+async def _note_personal_page_set(person_id: UUID, subject: str) -> None:
     now = timeutil.now()
     if subject == SELF:
         await Person.update({Person.personal_page_set_at: now}).where(

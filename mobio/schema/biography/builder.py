@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from mobio.auth.biography import read_grants
 from mobio.auth.grants import Grant
 from mobio.biography.catalogue.labels import option_label
 from mobio.biography.catalogue.model import Kind, Question, Section, Subject
@@ -44,10 +45,14 @@ def build_page(
         values = {
             q.code: _value(q, page.answers.get(q.code), grants, language) for q in shape.questions
         }
-        codes = {q.code for q in shape.questions}
+        # Only markers of answers the reader may read: that a health answer has a log tells
+        # something about health.
+        codes = {q.code for q in shape.questions if not grants.isdisjoint(read_grants(q, subject))}
         extra: dict[str, Any] = {}
         if subject is Subject.NEWCOMER:
             extra["notes_count"] = notes_counts.get(section, 0)
+        if section is Section.PERSONAL:
+            extra["locked_for_owner"] = sorted(page.set_by_owner)
         sections[section.value] = shape.output(
             grants=grants,
             version=page.versions.get(section, 0),

@@ -133,6 +133,9 @@ def _section_shape(subject: Subject, section: Section) -> SectionShape | None:
     outputs["logged_questions"] = (list[str], read(*EDITORS))
     if subject is Subject.NEWCOMER:
         outputs["notes_count"] = (int, read(Grant.OWNER))
+    if section is Section.PERSONAL:
+        # The client shows these answers as locked for the owner.
+        outputs["locked_for_owner"] = (list[str], read(*EDITORS))
     output = _object(f"{name}Section", f"The {section} section of a {subject}'s page.", outputs)
     input_type = _input(
         f"{name}Input", f"Answers of the {section} section; omitted stay, null deletes.", inputs
