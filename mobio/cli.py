@@ -61,7 +61,7 @@ def migrate() -> None:
 @main.command("seed-demo")
 @click.option("--if-empty", is_flag=True, help="Only when the database has no accounts yet.")
 def seed_demo(if_empty: bool) -> None:
-    """Load demo municipalities, teams, accounts and consent documents."""
+    """Load demo teams, staff, newcomers with families and partly filled biographies."""
     from mobio.demo import seed
 
     created = asyncio.run(seed(only_if_empty=if_empty))

@@ -128,6 +128,7 @@ async def test_root_field_guard(rule: Rule, grant: Grant, monkeypatch: pytest.Mo
 
 # --- real requests through real grants -----------------------------------------------------
 
+
 def _is_leaf(rule: Rule) -> bool:
     field = _gql_field(rule)
     return not field.args and is_leaf_type(get_named_type(field.type))

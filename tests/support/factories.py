@@ -11,6 +11,7 @@ from uuid import UUID
 from mobio import timeutil
 from mobio.accounts.passwords import hash_password
 from mobio.accounts.tables import Account, AccountKind
+from mobio.biography.tables import FamilyMember, MemberKind
 from mobio.consent import service as consent
 from mobio.consent.tables import ConsentKind
 from mobio.db.values import as_uuid
@@ -122,3 +123,32 @@ async def revoked_team_release(person_id: UUID, team_id: UUID) -> UUID:
     release = TeamRelease(person=person_id, team=team_id, granted_at=now, revoked_at=now)
     await release.save()
     return as_uuid(release.id)
+
+
+async def newcomer_with_empty_page(*, language: str = "en") -> Newcomer:
+    """A newcomer whose write-once personal page is still empty (as after registration)."""
+    created = await newcomer(language=language)
+    await Person.update(
+        {
+            Person.family_name: None,
+            Person.given_name: None,
+            Person.sex: None,
+            Person.date_of_birth: None,
+            Person.nationality: None,
+        }
+    ).where(Person.id == created.person_id)
+    return created
+
+
+async def released_caseworker(team_kind: TeamKind, person_id: UUID) -> Caseworker:
+    """A caseworker of a new team of ``team_kind`` that holds a release from the person."""
+    member = await caseworker(team_kind)
+    await team_release(person_id, member.team_id)
+    return member
+
+
+async def family_member(person_id: UUID, kind: MemberKind) -> UUID:
+    """An empty partner or child page of the person; returns the member's id."""
+    member = FamilyMember(person=person_id, kind=kind, created_at=timeutil.now())
+    await member.save()
+    return as_uuid(member.id)
