@@ -9,14 +9,19 @@ import pytest
 from babel.messages.pofile import read_po
 
 from mobio.i18n import INTERFACE_LANGUAGES, LOCALES_DIR, language_from_header, translate
+from mobio.packages import Package
 
 SOURCE = Path(__file__).resolve().parents[1] / "mobio"
 MESSAGE_ID = re.compile(r"""["']((?:error|mail|page|recipient)\.[a-z_.]+)["']""")
+PACKAGE_IDS = {f"package.{package.value}" for package in Package}
+"""Package names, looked up by the package's code at run time."""
 # Prefixes the code completes at run time: mails (subject, body), pages (title, done).
 PREFIXES = {
     "mail.activation": ("subject", "body"),
     "mail.already_registered": ("subject", "body"),
     "mail.password_reset": ("subject", "body"),
+    "mail.release": ("subject", "body"),
+    "mail.link_expiring": ("subject", "body"),
     "page.activate": ("title", "done"),
     "page.reset": ("title", "done"),
 }
@@ -27,6 +32,7 @@ def _used_ids() -> set[str]:
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         found.update(MESSAGE_ID.findall(path.read_text()))
+    found |= PACKAGE_IDS
     found -= set(PREFIXES)
     found |= {f"{prefix}.{part}" for prefix, parts in PREFIXES.items() for part in parts}
     return found

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from mobio import timeutil
@@ -11,7 +13,11 @@ from mobio.auth.grants import Grant
 from mobio.auth.principal import Principal
 
 
-async def record_reads(principal: Principal, reads: Mapping[UUID, set[Grant]]) -> None:
+async def record_reads(
+    principal: Principal,
+    reads: Mapping[UUID, set[Grant]],
+    team_for: Callable[[UUID, Grant], UUID | None] = lambda _person, _grant: None,
+) -> None:
     """One entry per person and grant whose data went to someone other than the owner."""
     now = timeutil.now()
     release_id = principal.stakeholder.release_id if principal.stakeholder else None
@@ -21,6 +27,7 @@ async def record_reads(principal: Principal, reads: Mapping[UUID, set[Grant]]) -
             actor=principal.account_id,
             stakeholder_release=release_id,
             grant=grant,
+            team=team_for(person_id, grant),
             accessed_at=now,
         )
         for person_id, grants in reads.items()
@@ -29,3 +36,40 @@ async def record_reads(principal: Principal, reads: Mapping[UUID, set[Grant]]) -
     ]
     if entries:
         await AccessLogEntry.insert(*entries)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessView:
+    """One read of the person's data by someone else, as the owner sees it."""
+
+    accessed_at: datetime
+    grant: str
+    actor_name: str | None
+    team_name: str | None
+    package: str | None
+
+
+async def reads_of(person_id: UUID, limit: int = 500) -> list[AccessView]:
+    """The newest reads of the person's data by anyone but the owner."""
+    rows = await (
+        AccessLogEntry.select(
+            AccessLogEntry.accessed_at,
+            AccessLogEntry.grant,
+            AccessLogEntry.actor.display_name,
+            AccessLogEntry.team.name,
+            AccessLogEntry.stakeholder_release.package,
+        )
+        .where(AccessLogEntry.person == person_id)
+        .order_by(AccessLogEntry.accessed_at, ascending=False)
+        .limit(limit)
+    )
+    return [
+        AccessView(
+            r["accessed_at"],
+            r["grant"],
+            r["actor.display_name"],
+            r["team.name"],
+            r["stakeholder_release.package"],
+        )
+        for r in rows
+    ]

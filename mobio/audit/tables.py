@@ -7,6 +7,7 @@ from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
 from mobio.accounts.tables import Account
+from mobio.organisations.tables import Team
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease
 
@@ -19,4 +20,5 @@ class AccessLogEntry(Table, tablename="access_log_entry"):
     actor = ForeignKey(Account, on_delete=OnDelete.set_null, null=True)
     stakeholder_release = ForeignKey(StakeholderRelease, on_delete=OnDelete.set_null, null=True)
     grant = Varchar(length=40, help_text="The grant under which the data was read.")
+    team = ForeignKey(Team, on_delete=OnDelete.set_null, null=True, help_text="The reading team.")
     accessed_at = Timestamptz()

@@ -12,6 +12,7 @@ from arq.cron import CronJob
 from arq.typing import StartupShutdown, WorkerCoroutine
 from arq.worker import Function, func
 
+from mobio.jobs import periodic
 from mobio.jobs.tasks import TASKS
 from mobio.settings import get_settings
 
@@ -47,8 +48,7 @@ class WorkerSettings:
         for name, coroutine in TASKS.items()
     ]
     redis_settings = worker_redis_settings()  # read at import; run_worker reads it again
-    # Declared only so the class matches arq's WorkerSettingsBase protocol for type checks.
-    cron_jobs: Sequence[CronJob] | None = None
+    cron_jobs: Sequence[CronJob] | None = periodic.cron_jobs()
     on_startup: StartupShutdown | None = None
     on_shutdown: StartupShutdown | None = None
     keep_result = 0

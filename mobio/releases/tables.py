@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import UUID, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import UUID, ForeignKey, Integer, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -35,3 +35,11 @@ class StakeholderRelease(Table, tablename="stakeholder_release"):
     created_at = Timestamptz()
     expires_at = Timestamptz()
     revoked_at = Timestamptz(null=True, default=None)
+    renewed_at = Timestamptz(null=True, default=None, help_text="Last renewal, if any.")
+    renewals = Integer(default=0, help_text="How often the newcomer renewed the link.")
+    reminded_at = Timestamptz(
+        null=True, default=None, help_text="When the owner was told the link expires soon."
+    )
+    forgotten_at = Timestamptz(
+        null=True, default=None, help_text="When the key hash and address of the ended link went."
+    )

@@ -25,17 +25,32 @@ from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
 from mobio.schema.organisations.queries import OrganisationQueries
 from mobio.schema.persons.queries import PersonQueries
+from mobio.schema.releases.mutations import ReleaseMutations
+from mobio.schema.releases.queries import ReleaseQueries
 from mobio.schema.transaction import RequestTransaction
 from mobio.settings import Settings, get_settings
 
 
 @strawberry.type(description="Everything a caller can read.")
-class Query(AccountQueries, PersonQueries, BiographyQueries, OrganisationQueries, ConsentQueries):
+class Query(
+    AccountQueries,
+    PersonQueries,
+    BiographyQueries,
+    ReleaseQueries,
+    OrganisationQueries,
+    ConsentQueries,
+):
     pass
 
 
 @strawberry.type(description="Everything a caller can change.")
-class Mutation(AccountMutations, BiographyMutations, OrganisationMutations, ConsentMutations):
+class Mutation(
+    AccountMutations,
+    BiographyMutations,
+    ReleaseMutations,
+    OrganisationMutations,
+    ConsentMutations,
+):
     pass
 
 

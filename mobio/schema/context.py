@@ -9,6 +9,7 @@ from strawberry.litestar import BaseContext
 from mobio.auth.access import AccessResolver
 from mobio.auth.principal import ANONYMOUS, Principal
 from mobio.i18n import FALLBACK_LANGUAGE
+from mobio.releases.tokens import LinkState
 from mobio.schema.loaders import Loaders
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ class Context(BaseContext, kw_only=True):
     loaders: Loaders
     session_token: str | None = None
     client_address: str = "unknown"
+    link_state: LinkState | None = None
+    """State of the release link presented with the request, if any."""
 
 
 if TYPE_CHECKING:

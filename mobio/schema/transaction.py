@@ -41,7 +41,7 @@ class RequestTransaction(SchemaExtension):
         is_mutation = self.execution_context.operation_type == OperationType.MUTATION
         if not is_mutation:
             yield
-            await record_reads(context.principal, context.access.accessed)
+            await record_reads(context.principal, context.access.accessed, context.access.team_for)
             return
         fields = self._root_fields()
         if fields & OUTSIDE_TRANSACTION:
@@ -61,7 +61,7 @@ class RequestTransaction(SchemaExtension):
             if result is not None and result.errors:
                 await transaction.rollback()  # type: ignore[no-untyped-call]
                 return
-            await record_reads(context.principal, context.access.accessed)
+            await record_reads(context.principal, context.access.accessed, context.access.team_for)
 
     def _root_fields(self) -> set[str]:
         """Names of the operation's top-level fields (as in the schema, not aliases)."""

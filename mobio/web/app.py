@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,11 +15,12 @@ from litestar.types import Message, Scope
 from strawberry.litestar import make_graphql_controller
 
 from mobio.db.tables import ALL_TABLES
-from mobio.i18n import language_from_header, translate
-from mobio.jobs import queue
+from mobio.errors import MobioError
+from mobio.i18n import language_from_header
+from mobio.jobs import periodic, queue
 from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
-from mobio.web.context import CsrfError, build_context
+from mobio.web.context import build_context
 from mobio.web.pages import activation_pages
 
 WEB_CLIENT_DIST = Path(__file__).resolve().parents[2] / "web-client" / "dist"
@@ -46,13 +48,18 @@ def healthz() -> str:
     return "ok"
 
 
-def _csrf_error(request: Request[Any, Any, Any], exc: CsrfError) -> Response[Any]:
+# A refusal before the schema runs (building the request's context) still answers as GraphQL.
+_EARLY_STATUS = {"CSRF_FAILED": 403, "TOO_MANY_ATTEMPTS": 429}
+
+
+def _early_error(request: Request[Any, Any, Any], exc: MobioError) -> Response[Any]:
     language = language_from_header(
         request.headers.get("accept-language"), get_settings().default_language
     )
-    message = translate(language, exc.message_id)
-    body = {"data": None, "errors": [{"message": message, "extensions": {"code": str(exc.code)}}]}
-    return Response(body, status_code=403)
+    error = {"message": exc.render(language), "extensions": {"code": str(exc.code)}}
+    return Response(
+        {"data": None, "errors": [error]}, status_code=_EARLY_STATUS.get(str(exc.code), 400)
+    )
 
 
 @asynccontextmanager
@@ -61,9 +68,15 @@ async def _lifespan(app: Litestar) -> AsyncIterator[None]:
     start_pool = getattr(engine, "start_connection_pool", None)
     if get_settings().uses_postgres and start_pool is not None:
         await start_pool()
+    scheduler = None
+    if not get_settings().redis_url and get_settings().environment is not Environment.TEST:
+        # Embedded: no arq worker runs the schedule, so this process does.
+        scheduler = asyncio.create_task(periodic.run_in_process(), name="mobio-periodic")
     try:
         yield
     finally:
+        if scheduler is not None:
+            scheduler.cancel()
         await queue.drain()
         await queue.close()
         if get_settings().uses_postgres and engine is not None:
@@ -91,7 +104,7 @@ def create_app() -> Litestar:
     return Litestar(
         route_handlers=route_handlers,
         lifespan=[_lifespan],
-        exception_handlers={CsrfError: _csrf_error},
+        exception_handlers={MobioError: _early_error},
         debug=settings.debug and not settings.is_production,
         before_send=[_security_headers(development)],
     )

@@ -15,7 +15,7 @@ from mobio.errors import ErrorCode, MobioError
 from mobio.i18n import language_from_header, normalise_language
 from mobio.organisations.service import team_ids_of
 from mobio.persons.tables import Person
-from mobio.releases.tokens import resolve_token
+from mobio.releases.tokens import LinkState, check_token
 from mobio.schema.context import Context
 from mobio.schema.loaders import Loaders
 from mobio.settings import get_settings
@@ -35,6 +35,8 @@ async def build_context(request: Request[Any, Any, Any]) -> Context:
         request.headers.get("accept-language"), get_settings().default_language
     )
     principal = ANONYMOUS
+    link_state: LinkState | None = None
+    client = request.client.host if request.client else "unknown"
     session_token = request.cookies.get(SESSION_COOKIE)
     if session_token:
         if request.method != "GET" and not csrf_valid(
@@ -46,10 +48,10 @@ async def build_context(request: Request[Any, Any, Any]) -> Context:
     else:
         release_token = request.headers.get(RELEASE_TOKEN_HEADER)
         if release_token:
-            stakeholder = await resolve_token(release_token)
-            if stakeholder is not None:
-                principal = Principal(stakeholder=stakeholder)
-    client = request.client.host if request.client else "unknown"
+            link = await check_token(release_token, client)
+            link_state = link.state
+            if link.access is not None:
+                principal = Principal(stakeholder=link.access)
     return Context(
         principal=principal,
         language=normalise_language(request.headers.get("x-mobio-language") or language),
@@ -57,6 +59,7 @@ async def build_context(request: Request[Any, Any, Any]) -> Context:
         loaders=Loaders(),
         session_token=session_token,
         client_address=client,
+        link_state=link_state,
     )
 
 

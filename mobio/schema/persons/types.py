@@ -15,6 +15,8 @@ from mobio.schema.biography import person_fields
 from mobio.schema.biography.generated import BIOGRAPHY
 from mobio.schema.biography.types import LOG_READERS, AnswerLogEntry, PrivateNote, SectionEnum
 from mobio.schema.context import Info
+from mobio.schema.releases import person_fields as release_fields
+from mobio.schema.releases.types import AccessInfo, StakeholderReleaseInfo, TeamReleaseInfo
 
 Biography = BIOGRAPHY
 
@@ -59,6 +61,20 @@ class Person(Guarded):
         section: SectionEnum | None = None,  # type: ignore[valid-type]
     ) -> list[PrivateNote] | None:
         return await person_fields.private_notes(self._uuid, self.grants, section)
+
+    @strawberry.field(directives=read(Grant.OWNER), description="Releases to teams.")
+    async def team_releases(self) -> list[TeamReleaseInfo] | None:
+        return await release_fields.team_releases(self._uuid, self.grants)
+
+    @strawberry.field(directives=read(Grant.OWNER), description="Links for stakeholders.")
+    async def stakeholder_releases(self) -> list[StakeholderReleaseInfo] | None:
+        return await release_fields.stakeholder_releases(self._uuid, self.grants)
+
+    @strawberry.field(
+        directives=read(Grant.OWNER), description="Who else read this person's data, and when."
+    )
+    async def access_log(self) -> list[AccessInfo] | None:
+        return await release_fields.access_log(self._uuid, self.grants)
 
     @property
     def _uuid(self) -> UUID:

@@ -1,0 +1,36 @@
+"""Jobs that run on a schedule: as arq cron jobs on workers, or in-process when embedded."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from arq.cron import CronJob, cron
+
+from mobio.releases.jobs import forget_ended_links, remind_expiring_links
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[dict[str, Any]], Awaitable[Any]]
+
+HOURLY: tuple[Job, ...] = (remind_expiring_links, forget_ended_links)
+"""Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
+
+
+def cron_jobs() -> list[CronJob]:
+    """The schedule for arq workers (minute 17: away from the full hour's rush)."""
+    return [cron(job, minute={17}, keep_result=0, unique=True) for job in HOURLY]  # type: ignore[arg-type]
+
+
+async def run_in_process(interval_seconds: float = 3600) -> None:
+    """The embedded scheduler: every job once now, then every ``interval_seconds``."""
+    while True:
+        for job in HOURLY:
+            try:
+                await job({})
+            except Exception:
+                # Keep the loop alive; the next hour tries again.
+                log.exception("periodic job %s failed", job.__name__)
+        await asyncio.sleep(interval_seconds)

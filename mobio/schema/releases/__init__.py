@@ -1,0 +1,1 @@
+"""GraphQL face of releases: to teams, to stakeholders, and what the newcomer sees of them."""
