@@ -24,6 +24,21 @@ PREFIXES = {
     "mail.link_expiring": ("subject", "body"),
     "page.activate": ("title", "done"),
     "page.reset": ("title", "done"),
+    "page.shared": (
+        "title",
+        "intro",
+        "show",
+        "print",
+        "noscript",
+        "expired",
+        "revoked",
+        "unknown",
+        "newcomer",
+        "partner",
+        "child",
+        "yes",
+        "no",
+    ),
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -22,6 +22,7 @@ from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
 from mobio.web.context import build_context
 from mobio.web.pages import activation_pages
+from mobio.web.shared import shared_pages
 
 WEB_CLIENT_DIST = Path(__file__).resolve().parents[2] / "web-client" / "dist"
 
@@ -96,7 +97,7 @@ def create_app() -> Litestar:
         allow_queries_via_get=False,
         context_getter=build_context,
     )
-    route_handlers: list[Any] = [graphql, healthz, *activation_pages()]
+    route_handlers: list[Any] = [graphql, healthz, *activation_pages(), *shared_pages()]
     if WEB_CLIENT_DIST.exists():
         route_handlers.append(
             create_static_files_router(path="/", directories=[WEB_CLIENT_DIST], html_mode=True)
