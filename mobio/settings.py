@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     """Access key id for the S3 endpoint."""
     s3_secret_key: str = ""
     """Secret access key for the S3 endpoint."""
+    max_upload_mb: int = 20
+    """Largest document a caller may upload, in MiB (checked while the upload streams in)."""
 
     smtp_host: str = ""
     """SMTP server; empty means mail is written as .eml files to <data dir>/outbox."""

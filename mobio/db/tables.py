@@ -8,6 +8,7 @@ from mobio.accounts.tables import Account, AccountToken, LoginSession, LoginThro
 from mobio.audit.tables import AccessLogEntry
 from mobio.biography.tables import Answer, AnswerLog, FamilyMember, PrivateNote, SectionVersion
 from mobio.consent.tables import ConsentDocument, ConsentRecord
+from mobio.documents.tables import Document
 from mobio.organisations.tables import Municipality, Team, TeamMembership
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease, TeamRelease
@@ -31,4 +32,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     AnswerLog,
     SectionVersion,
     PrivateNote,
+    Document,
 )

@@ -12,6 +12,10 @@ MIB = 1024 * 1024
 class DocumentErrorCode(StrEnum):
     DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE"
     DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND"
+    DOCUMENT_TYPE_REFUSED = "DOCUMENT_TYPE_REFUSED"
+    DOCUMENT_DAMAGED = "DOCUMENT_DAMAGED"
+    DOCUMENT_TOO_MANY_PAGES = "DOCUMENT_TOO_MANY_PAGES"
+    DOCUMENT_IMAGE_TOO_LARGE = "DOCUMENT_IMAGE_TOO_LARGE"
 
 
 class TooLarge(MobioError):
@@ -31,6 +35,38 @@ class NotFound(MobioError):
 
     def __init__(self) -> None:
         super().__init__(DocumentErrorCode.DOCUMENT_NOT_FOUND, "error.document_not_found")
+
+
+class TypeRefused(MobioError):
+    """The content is none of the accepted types (PDF, JPEG, PNG, WebP), whatever its name."""
+
+    def __init__(self) -> None:
+        super().__init__(DocumentErrorCode.DOCUMENT_TYPE_REFUSED, "error.document_type_refused")
+
+
+class Damaged(MobioError):
+    """The content starts like an accepted type but cannot be opened (or is encrypted)."""
+
+    def __init__(self) -> None:
+        super().__init__(DocumentErrorCode.DOCUMENT_DAMAGED, "error.document_damaged")
+
+
+class TooManyPages(MobioError):
+    def __init__(self, max_pages: int) -> None:
+        super().__init__(
+            DocumentErrorCode.DOCUMENT_TOO_MANY_PAGES,
+            "error.document_too_many_pages",
+            max_pages=max_pages,
+        )
+
+
+class ImageTooLarge(MobioError):
+    def __init__(self, max_megapixels: int) -> None:
+        super().__init__(
+            DocumentErrorCode.DOCUMENT_IMAGE_TOO_LARGE,
+            "error.document_image_too_large",
+            max_megapixels=max_megapixels,
+        )
 
 
 class InvalidKey(ValueError):

@@ -20,6 +20,7 @@ from mobio.schema.biography.mutations import BiographyMutations
 from mobio.schema.biography.queries import BiographyQueries
 from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
+from mobio.schema.documents.mutations import DocumentMutations
 from mobio.schema.errors import log, public_error
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
@@ -50,6 +51,7 @@ class Mutation(
     ReleaseMutations,
     OrganisationMutations,
     ConsentMutations,
+    DocumentMutations,
 ):
     pass
 

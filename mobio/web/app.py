@@ -15,12 +15,14 @@ from litestar.types import Message, Scope
 from strawberry.litestar import make_graphql_controller
 
 from mobio.db.tables import ALL_TABLES
+from mobio.documents.errors import MIB
 from mobio.errors import MobioError
 from mobio.i18n import language_from_header
 from mobio.jobs import periodic, queue
 from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
 from mobio.web.context import build_context
+from mobio.web.documents import document_routes
 from mobio.web.pages import activation_pages
 from mobio.web.shared import shared_pages
 
@@ -96,8 +98,12 @@ def create_app() -> Litestar:
         graphql_ide="graphiql" if development else None,
         allow_queries_via_get=False,
         context_getter=build_context,
+        multipart_uploads_enabled=True,
     )
+    # Room for one document at the upload limit plus the multipart envelope around it.
+    graphql.request_max_body_size = (settings.max_upload_mb + 1) * MIB
     route_handlers: list[Any] = [graphql, healthz, *activation_pages(), *shared_pages()]
+    route_handlers += document_routes()
     if WEB_CLIENT_DIST.exists():
         route_handlers.append(
             create_static_files_router(path="/", directories=[WEB_CLIENT_DIST], html_mode=True)

@@ -15,6 +15,8 @@ from mobio.schema.biography import person_fields
 from mobio.schema.biography.generated import BIOGRAPHY
 from mobio.schema.biography.types import LOG_READERS, AnswerLogEntry, PrivateNote, SectionEnum
 from mobio.schema.context import Info
+from mobio.schema.documents import person_fields as document_fields
+from mobio.schema.documents.types import DOCUMENT_READERS, Document
 from mobio.schema.releases import person_fields as release_fields
 from mobio.schema.releases.types import AccessInfo, StakeholderReleaseInfo, TeamReleaseInfo
 
@@ -75,6 +77,13 @@ class Person(Guarded):
     )
     async def access_log(self) -> list[AccessInfo] | None:
         return await release_fields.access_log(self._uuid, self.grants)
+
+    @strawberry.field(
+        directives=read(*DOCUMENT_READERS),
+        description="Documents in the categories the caller may see (miscellaneous: owner only).",
+    )
+    async def documents(self) -> list[Document] | None:
+        return await document_fields.documents(self._uuid, self.grants)
 
     @property
     def _uuid(self) -> UUID:

@@ -1,0 +1,1 @@
+"""GraphQL of documents: the Document type, uploading and deleting, Person.documents."""
