@@ -8,7 +8,7 @@ DEPS_STAMP := $(VENV)/.deps-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres lint format schema access-matrix clean
+.PHONY: help run test test-sqlite test-postgres lint format schema access-matrix bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,17 +41,26 @@ test-postgres: $(DEPS_STAMP) ## Run the suite on PostgreSQL ($(PG_TEST_URL))
 	fi
 
 lint: $(DEPS_STAMP) ## ruff and mypy (strict on mobio/)
-	$(BIN)/ruff check mobio tests
-	$(BIN)/ruff format --check mobio tests
+	$(BIN)/ruff check mobio tests bench
+	$(BIN)/ruff format --check mobio tests bench
 	$(BIN)/mypy
 
 format: $(DEPS_STAMP) ## Format and auto-fix the code
-	$(BIN)/ruff format mobio tests
-	$(BIN)/ruff check --fix mobio tests
+	$(BIN)/ruff format mobio tests bench
+	$(BIN)/ruff check --fix mobio tests bench
 
 schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql and docs/access-matrix.md
 	$(BIN)/mobio schema > docs/schema.graphql
 	$(BIN)/mobio access-matrix > docs/access-matrix.md
+
+BENCH_URL ?= postgresql://postgres@127.0.0.1:5432/mobio_bench
+BENCH_NEWCOMERS ?= 10000
+BENCH_ARGS ?=
+
+bench: $(DEPS_STAMP) ## Benchmark on PostgreSQL ($(BENCH_URL)); FRESH=1 regenerates the district
+	$(BIN)/python -m bench.generate --url "$(BENCH_URL)" --newcomers $(BENCH_NEWCOMERS) \
+		$(if $(FRESH),,--if-missing)
+	$(BIN)/python -m bench.run --url "$(BENCH_URL)" $(BENCH_ARGS)
 
 clean: ## Remove the environment and caches (not the data folder)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -115,6 +115,8 @@ class Settings(BaseSettings):
     """Most directive uses in one GraphQL document."""
     cookie_secure: bool = Field(default=False)
     """Send cookies only over HTTPS (forced on in production)."""
+    bench_without_guards: bool = False
+    """Benchmarks only: build the schema without its permission guards (ignored in production)."""
 
     @property
     def is_production(self) -> bool:

@@ -109,6 +109,13 @@ def build_schema(settings: Settings | None = None) -> MobioSchema:
         extensions=list(extensions),
         config=StrawberryConfig(disable_field_suggestions=True),
     )
+    if settings.bench_without_guards and not settings.is_production:
+        # Only to measure what authorization costs (make bench); every field is then open.
+        log.warning("MOBIO_BENCH_WITHOUT_GUARDS: schema built WITHOUT permission guards")
+        schema.rules = []
+        return schema
+    if settings.bench_without_guards:
+        log.warning("MOBIO_BENCH_WITHOUT_GUARDS is ignored in production")
     schema.rules = install(schema._schema)
     return schema
 
