@@ -23,6 +23,7 @@ from mobio.biography.catalogue.model import Kind, Question, Section
 from mobio.biography.pages import Page, biographies
 from mobio.i18n import translate
 from mobio.releases.tokens import LinkState, check_token
+from mobio.web.context import RELEASE_TOKEN_HEADER
 
 STATIC = Path(__file__).with_name("static")
 GERMAN = "de"  # the stakeholders are German offices and employers
@@ -63,7 +64,7 @@ def shared_style() -> str:
 async def shared_view(request: Request[Any, Any, Any]) -> Response[str]:
     """The package as an HTML fragment, or why the link no longer works."""
     client = request.client.host if request.client else "unknown"
-    check = await check_token(request.headers.get("x-release-token", ""), client)
+    check = await check_token(request.headers.get(RELEASE_TOKEN_HEADER, ""), client)
     if check.access is None:
         state = check.state if check.state is not LinkState.VALID else LinkState.UNKNOWN
         notice = _text(state.value)

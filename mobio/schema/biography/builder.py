@@ -43,7 +43,8 @@ def build_page(
         if subject is not page.kind:
             continue
         values = {
-            q.code: _value(q, page.answers.get(q.code), grants, language) for q in shape.questions
+            q.code: _value(q, page.answers.get(q.code), grants, language, shape.entry_types)
+            for q in shape.questions
         }
         # Only markers of answers the reader may read: that a health answer has a log tells
         # something about health.
@@ -65,7 +66,14 @@ def build_page(
     return PAGE_TYPES[page.kind](grants=grants, **sections)
 
 
-def _value(question: Question, stored: Any, grants: frozenset[Grant], language: str) -> Any:
+def _value(
+    question: Question,
+    stored: Any,
+    grants: frozenset[Grant],
+    language: str,
+    entry_types: dict[str, Any],
+) -> Any:
+    """The GraphQL value of a stored answer; entries use this page kind's own entry types."""
     if stored is None:
         return None
     kind = question.kind
@@ -78,16 +86,12 @@ def _value(question: Question, stored: Any, grants: frozenset[Grant], language: 
     if kind is Kind.DATE:
         return datetime.date.fromisoformat(stored)
     if kind is Kind.ENTRIES:
-        entry_type = next(
-            shape.entry_types[question.code]
-            for shape in SHAPES.values()
-            if question.code in shape.entry_types
-        )
+        entry_type = entry_types[question.code]
         fields = question.fields
         return [
             entry_type(
                 grants=grants,
-                **{f.code: _value(f, entry.get(f.code), grants, language) for f in fields},
+                **{f.code: _value(f, entry.get(f.code), grants, language, {}) for f in fields},
             )
             for entry in stored
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -30,10 +31,10 @@ SECTION_WRITERS = (*CASEWORK_GRANTS, Grant.INTEGRATION_OFFICE)
 
 async def _actor(info: Info, person_id: UUID) -> Actor:
     access = info.context.access
-    grants = await access.grants_on_person(person_id)
-    actor = Actor(info.context.principal.account_id, grants)
-    team = None if Grant.OWNER in grants else access.team_for(person_id, actor.acting_grant)
-    return Actor(info.context.principal.account_id, grants, team)
+    actor = Actor(info.context.principal.account_id, await access.grants_on_person(person_id))
+    if Grant.OWNER in actor.grants:
+        return actor
+    return replace(actor, team_id=access.team_for(person_id, actor.acting_grant))
 
 
 def _one_section(section_input: Any) -> tuple[Section, dict[str, Any]]:
