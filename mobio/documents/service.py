@@ -4,7 +4,9 @@ An upload is spooled to a temporary file while its bytes are counted (the size c
 while it streams in), then its type is decided from the content alone: magic bytes, then a
 real parse (pypdf opens a PDF; Pillow decodes an image). Images are re-encoded, so whatever
 rode along in their metadata is dropped. Only then is it written to the document store. Any
-refusal raises a ``MobioError`` and leaves nothing behind.
+refusal raises a ``MobioError`` and leaves nothing behind. The store follows the request's
+transaction (``mobio.db.unit_of_work``): a rolled-back upload removes its object, a deletion
+removes the object only once committed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import AsyncIterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import IO, Any
 from uuid import UUID
 
@@ -24,6 +27,7 @@ from PIL import Image, ImageOps, features
 from mobio import timeutil
 from mobio.auth import documents as rules
 from mobio.auth.grants import Grant
+from mobio.db.unit_of_work import after_commit, on_rollback
 from mobio.db.values import as_uuid
 from mobio.documents.errors import MIB, Damaged, ImageTooLarge, TooLarge, TooManyPages, TypeRefused
 from mobio.documents.store import READ_CHUNK, DocumentStore, build_store
@@ -111,6 +115,8 @@ async def upload(
         uploaded_by=actor.account_id,
         uploaded_grant=grant.value,
     )
+    # Should the request's transaction roll back, the stored object goes with the row.
+    on_rollback(partial(store.delete, stored.key))
     try:
         row = Document(
             person=person_id,
@@ -173,17 +179,18 @@ async def delete(
     ):
         raise forbidden()  # never reveals whether the id exists
     await Document.delete().where(Document.id == document_id)
-    await (store or build_store(get_settings())).delete(record.storage_key)
+    # The object goes only once the deletion has committed: a rollback keeps both.
+    await after_commit(partial((store or build_store(get_settings())).delete, record.storage_key))
     return True
 
 
 async def delete_all_of(person_id: UUID, *, store: DocumentStore | None = None) -> None:
-    """Remove every stored object of the person (call before the person's rows go)."""
+    """Delete the person's documents; their objects go once the deletion has committed."""
     rows = await Document.select(Document.storage_key).where(Document.person == person_id)
     store = store or build_store(get_settings())
-    for row in rows:
-        await store.delete(row["storage_key"])
     await Document.delete().where(Document.person == person_id)
+    for row in rows:
+        await after_commit(partial(store.delete, row["storage_key"]))
 
 
 async def _read(handle: IO[bytes]) -> AsyncIterator[bytes]:

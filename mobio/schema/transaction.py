@@ -1,7 +1,9 @@
 """The request owns the transaction: a mutation commits whole or not at all.
 
 A mutation runs in one database transaction, rolled back if any error occurred, so bad
-input changes nothing. Afterwards the access log of the request is written.
+input changes nothing. Afterwards the access log of the request is written. Side effects
+outside the database (objects in the document store) follow the outcome through
+``mobio.db.unit_of_work``.
 
 A few mutations must keep what they write even when they answer with an error (a failed
 login must be counted, or throttling could be rolled back); they run without the request
@@ -21,6 +23,7 @@ from strawberry.types.graphql import OperationType
 
 from mobio.audit.service import record_reads
 from mobio.db.tables import ALL_TABLES
+from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.errors import ErrorCode, MobioError
 
 OUTSIDE_TRANSACTION: frozenset[str] = frozenset({"login"})
@@ -55,13 +58,21 @@ class RequestTransaction(SchemaExtension):
             transaction = engine.transaction(transaction_type=TransactionType.immediate)
         else:
             transaction = engine.transaction()
-        async with transaction:
-            yield
-            result = self.execution_context.result
-            if result is not None and result.errors:
-                await transaction.rollback()  # type: ignore[no-untyped-call]
-                return
-            await record_reads(context.principal, context.access.accessed, context.access.team_for)
+        async with unit_of_work() as unit:
+            committed = False
+            try:
+                async with transaction:
+                    yield
+                    result = self.execution_context.result
+                    if result is not None and result.errors:
+                        await transaction.rollback()  # type: ignore[no-untyped-call]
+                        return
+                    await record_reads(
+                        context.principal, context.access.accessed, context.access.team_for
+                    )
+                committed = True
+            finally:
+                await settle(unit, committed=committed)
 
     def _root_fields(self) -> set[str]:
         """Names of the operation's top-level fields (as in the schema, not aliases)."""

@@ -227,3 +227,64 @@ async def test_stakeholder_downloads_only_its_package(client: GraphQLClient) -> 
     assert certificate.headers["content-disposition"].startswith("attachment;")
     assert (cv.status_code, guessed.status_code, foreign.status_code) == (404, 404, 404)
     assert without.status_code == 404
+
+
+TWO_UPLOADS = """
+mutation($p: ID!, $good: Upload!, $bad: Upload!) {
+  kept: uploadDocument(personId: $p, category: CV, file: $good) { id }
+  refused: uploadDocument(personId: $p, category: CV, file: $bad) { id }
+}"""
+DELETE_THEN_UPLOAD = """
+mutation($p: ID!, $d: ID!, $bad: Upload!) {
+  deleteDocument(personId: $p, documentId: $d)
+  uploadDocument(personId: $p, category: CV, file: $bad) { id }
+}"""
+
+
+async def multipart(
+    client: GraphQLClient, query: str, variables: dict[str, Any], files: dict[str, bytes]
+) -> dict[str, Any]:
+    """One multipart request with a file part for each named variable."""
+    operations = {"query": query, "variables": {**variables, **dict.fromkeys(files)}}
+    mapping = {str(i): [f"variables.{name}"] for i, name in enumerate(files)}
+    parts = {
+        str(i): (f"{name}.pdf", data, "application/pdf")
+        for i, (name, data) in enumerate(files.items())
+    }
+    response = await client.http.post(
+        "/graphql",
+        data={"operations": json.dumps(operations), "map": json.dumps(mapping)},
+        files=parts,
+        headers={CSRF_HEADER: client.http.cookies.get(CSRF_COOKIE) or ""},
+    )
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def test_a_rolled_back_upload_leaves_no_object(client: GraphQLClient) -> None:
+    # given a logged-in newcomer
+    person = await as_newcomer(client)
+    # when one mutation stores a good file, then fails on a bad one
+    body = await multipart(
+        client, TWO_UPLOADS, {"p": str(person.person_id)}, {"good": pdf_bytes(), "bad": HTML}
+    )
+    # then the whole mutation is undone: no row, and the good file's object is gone too
+    assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TYPE_REFUSED"
+    assert await Document.count() == 0
+    assert documents_on_disk() == []
+
+
+async def test_a_rolled_back_delete_keeps_the_object(client: GraphQLClient) -> None:
+    # given an uploaded document
+    person = await as_newcomer(client)
+    body = await upload(client, person.person_id, "CV", "cv.pdf", pdf_bytes(), "application/pdf")
+    document_id = body["data"]["uploadDocument"]["id"]
+    # when one mutation deletes it, then fails on a bad upload
+    body = await multipart(
+        client, DELETE_THEN_UPLOAD, {"p": str(person.person_id), "d": document_id}, {"bad": HTML}
+    )
+    # then the deletion is undone: the row and its object are both still there
+    assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TYPE_REFUSED"
+    assert await Document.count() == 1
+    assert len(documents_on_disk()) == 1
+    assert (await client.http.get(f"/documents/{document_id}")).status_code == 200
