@@ -58,19 +58,28 @@ class AnonymousIntrospectionBan(SchemaExtension):
         yield
 
 
+CACHED_DOCUMENTS = 512
+"""Parsed and validated documents kept per process (the web client sends a few dozen)."""
+
+
 def hardening_extensions(
     settings: Settings,
 ) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
     """The limiting extensions for these settings; parse and validation results are cached."""
-    directives_rule = max_directives_rule(settings.graphql_max_directives)
-    # Factories, so each request gets fresh extension instances.
+    # The rule classes are made once: the validation cache is keyed by (schema, document,
+    # rules), and a limiter built per request brings new rule classes, so it would never hit.
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.graphql_max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases).validation_rules,
+        max_directives_rule(settings.graphql_max_directives),
+    ]
+    # Factories, so each request gets fresh extension instances (they hold the request's
+    # execution context); the parse and validation caches live at module level in Strawberry.
     extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
-        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: ParserCache(maxsize=CACHED_DOCUMENTS),
+        lambda: ValidationCache(maxsize=CACHED_DOCUMENTS),
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        lambda: AddValidationRules([directives_rule]),
+        lambda: AddValidationRules(rules),
     ]
     if settings.is_production:
         extensions.append(AnonymousIntrospectionBan)

@@ -388,3 +388,27 @@ async def test_literals_typed_into_a_document_are_not_echoed(
     # then the answer names the kind of problem, never the literal
     assert body["errors"][0]["extensions"]["code"] == "QUERY_REJECTED"
     assert "secret" not in str(body).lower()
+
+
+async def test_a_document_seen_before_is_not_parsed_or_validated_again(
+    client: GraphQLClient,
+) -> None:
+    # The caches are keyed by the validation rules too: limiters built per request would bring
+    # new rule classes each time and never hit.
+    from strawberry.extensions.parser_cache import _get_parse_cache
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    from mobio.schema.hardening import CACHED_DOCUMENTS
+
+    query = 'query Seen { questionnaire(page: "partner") { section } }'
+    await client.data(query)
+    parsed, validated = (
+        _get_parse_cache(CACHED_DOCUMENTS).cache_info(),
+        _get_validate_cache(CACHED_DOCUMENTS).cache_info(),
+    )
+    # when the same document comes again
+    await client.data(query)
+    # then both come from the caches
+    assert _get_parse_cache(CACHED_DOCUMENTS).cache_info().hits == parsed.hits + 1
+    assert _get_validate_cache(CACHED_DOCUMENTS).cache_info().hits == validated.hits + 1
+    assert _get_validate_cache(CACHED_DOCUMENTS).cache_info().misses == validated.misses
