@@ -88,6 +88,14 @@ class Labels:
                 }
                 for section in Section
             ]
+        self.sections = {
+            language: [{"section": s["section"], "label": s["label"]} for s in sections]
+            for language, sections in self.questionnaire.items()
+        }
+        self.language_questionnaire = {
+            language: [s for s in sections if s["section"] == Section.LANGUAGE.name]
+            for language, sections in self.questionnaire.items()
+        }
         self.language_codes = [q.code for q in questions_for(Section.LANGUAGE, Subject.NEWCOMER)]
         self.personal_codes = {q.code for q in BY_CODE.values() if q.section is Section.PERSONAL}
 
@@ -294,8 +302,9 @@ class Limit:
                     "children": children,
                 },
             },
-            "questionnaire": self.labels.questionnaire.get(
-                language, self.labels.questionnaire["de"]
+            "sections": self.labels.sections.get(language, self.labels.sections["de"]),
+            "questionnaire": self.labels.language_questionnaire.get(
+                language, self.labels.language_questionnaire["de"]
             ),
         }
 

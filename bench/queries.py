@@ -31,8 +31,9 @@ def language_screen() -> str:
         f"own {{ language {{ {full_selection('NewcomerLanguageSection')} }} }} "
         f"partners {{ {MEMBER_OVERVIEW} }} "
         f"children {{ {MEMBER_OVERVIEW} family {{ childcareStatus {{ code label }} }} }} }} }} "
-        'questionnaire(page: "newcomer") { section label questions { code label labelDe '
-        "options { code label } } } }"
+        'sections: questionnaire(page: "newcomer") { section label } '
+        'questionnaire(page: "newcomer", section: LANGUAGE) { section label questions { code '
+        "label labelDe options { code label } } } }"
     )
 
 

@@ -46,8 +46,9 @@ LANGUAGE_SCREEN = (
     f"own {{ language {{ {full_selection('NewcomerLanguageSection')} }} }} "
     f"partners {{ {MEMBER_OVERVIEW} }} "
     f"children {{ {MEMBER_OVERVIEW} family {{ childcareStatus {{ code label }} }} }} }} }} "
-    'questionnaire(page: "newcomer") { section label questions { code label labelDe '
-    "options { code label } } } }"
+    'sections: questionnaire(page: "newcomer") { section label } '
+    'questionnaire(page: "newcomer", section: LANGUAGE) { section label questions { code label '
+    "labelDe options { code label } } } }"
 )
 
 # Statements of the language screen. The owner: session, own person id, the person, then the
@@ -112,7 +113,8 @@ def check_screen(data: dict[str, Any], family: Family, grant: Grant) -> None:
         f"Child {n}: given_name" for n in range(1, family.children + 1)
     ]
     assert all(c["family"]["childcareStatus"]["code"] for c in children)
-    assert len(data["questionnaire"]) == len(Section)
+    assert len(data["sections"]) == len(Section)
+    assert [s["section"] for s in data["questionnaire"]] == ["LANGUAGE"]
 
 
 @pytest.mark.parametrize("family", [SMALL, LARGE], ids=["1-child", "6-children"])
@@ -235,6 +237,23 @@ async def test_the_questionnaires_in_arabic_and_farsi_are_different_texts(
     farsi = await client.data(QUESTIONNAIRE, headers={"X-Mobio-Language": "fa"})
     pairs = list(zip(labels(arabic["questionnaire"]), labels(farsi["questionnaire"]), strict=True))
     assert sum(a != f for a, f in pairs) > 0.9 * len(pairs)
+
+
+@pytest.mark.parametrize("section", [Section.PERSONAL, Section.LANGUAGE, Section.OCCUPATION])
+async def test_a_section_screen_gets_its_own_section_of_the_questionnaire(
+    client: GraphQLClient, section: Section
+) -> None:
+    # given the whole questionnaire in Arabic
+    whole = await client.data(QUESTIONNAIRE, headers={"X-Mobio-Language": "ar"})
+    # when asking for one section only
+    query = QUESTIONNAIRE.replace(
+        '(page: "newcomer")', f'(page: "newcomer", section: {section.name})'
+    )
+    one = await client.data(query, headers={"X-Mobio-Language": "ar"})
+    # then it is that section, exactly as in the whole
+    assert one["questionnaire"] == [
+        s for s in whole["questionnaire"] if s["section"] == section.name
+    ]
 
 
 async def test_the_language_header_wins_over_the_accounts_and_the_browsers(
