@@ -37,7 +37,14 @@ from bench import (
     newcomer_email,
 )
 
-TOKENS_FILE = Path(__file__).resolve().parent / ".tokens.json"
+TOKENS_DIR = Path(__file__).resolve().parent
+
+
+def tokens_file(url: str) -> Path:
+    """Where the links' tokens of the district in ``url`` are kept (one file per database)."""
+    return TOKENS_DIR / f".tokens-{urlsplit(url).path.lstrip('/')}.json"
+
+
 CHUNK = 500  # newcomers per COPY batch
 VARIANTS = 48  # distinct answer sets per kind of page (values are drawn from these)
 LANGUAGES = ("de", "en", "ar", "fa", "fr")
@@ -113,6 +120,13 @@ def _value(question: Any, rng: random.Random, parent: Any = None) -> Any:
     return entries
 
 
+def _fields(value: Any) -> int:
+    """How many fields one answer fills: the fields of each entry of a list, else one."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return sum(len(entry) for entry in value)
+    return 1
+
+
 def _page_variant(kind: Any, rng: random.Random) -> dict[str, list[tuple[str, str]]]:
     """Answers of one page: section -> [(question, JSON value)], personal columns left out."""
     from mobio.biography.catalogue.model import Section
@@ -138,7 +152,7 @@ def _page_variant(kind: Any, rng: random.Random) -> dict[str, list[tuple[str, st
     return page
 
 
-def _with_database(url: str, name: str) -> str:
+def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(path=f"/{name}"))
 
@@ -148,7 +162,7 @@ async def recreate_database(url: str) -> None:
     name = urlsplit(url).path.lstrip("/")
     if not name.replace("_", "").isalnum():
         raise SystemExit(f"refusing odd database name {name!r}")
-    admin = await asyncpg.connect(_with_database(url, "postgres"))
+    admin = await asyncpg.connect(with_database(url, "postgres"))
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.execute(f'CREATE DATABASE "{name}"')
@@ -156,21 +170,22 @@ async def recreate_database(url: str) -> None:
         await admin.close()
 
 
-async def database_exists(url: str) -> bool:
-    """Whether the database of ``url`` exists and holds generated newcomers."""
+async def generated_newcomers(url: str) -> int:
+    """How many generated newcomers the database of ``url`` holds (0 if none, or no database)."""
     try:
         connection = await asyncpg.connect(url)
     except (asyncpg.InvalidCatalogNameError, OSError):
-        return False
+        return 0
     try:
         count = await connection.fetchval(
-            "SELECT count(*) FROM account WHERE email LIKE $1", f"%@{EMAIL_DOMAIN}"
+            "SELECT count(*) FROM account WHERE email LIKE $1",
+            newcomer_email(0).replace("0", "%", 1),
         )
     except asyncpg.UndefinedTableError:
-        return False
+        return 0
     finally:
         await connection.close()
-    return bool(count)
+    return int(count)
 
 
 class District:
@@ -384,6 +399,8 @@ class Generator:
         }
         self.tokens: list[dict[str, str]] = []
         self.answers = 0
+        self.fields = 0
+        """Answered fields as the newcomer sees them: each field of a course or job counts."""
 
     def _personal(self) -> tuple[Any, ...]:
         rng = self.rng
@@ -410,6 +427,7 @@ class Generator:
                     (person, subject, question, value, account, "owner", when)
                 )
             self.answers += len(answers)
+            self.fields += sum(_fields(json.loads(value)) for _, value in answers)
 
     def _personal_log(
         self,
@@ -429,6 +447,7 @@ class Generator:
                 (person, subject, code, json.dumps(stored), account, "owner", self.now)
             )
         self.answers += 5
+        self.fields += 5
 
     def newcomer(self, batch: Batch, number: int) -> None:
         from mobio.biography.catalogue.model import Subject
@@ -582,11 +601,12 @@ async def generate(url: str, newcomers: int, seed: int) -> None:
         await connection.execute("ANALYZE")
     finally:
         await connection.close()
-    TOKENS_FILE.write_text(json.dumps(generator.tokens, indent=1))
+    tokens_file(url).write_text(json.dumps(generator.tokens, indent=1))
     print(
         f"\n{newcomers} newcomers, {generator.answers} answers "
+        f"({generator.fields / newcomers:.0f} answered fields per newcomer and family) "
         f"in {time.monotonic() - started:.0f} s; "
-        f"tokens of {len(generator.tokens)} links in {TOKENS_FILE.name}",
+        f"tokens of {len(generator.tokens)} links in {tokens_file(url).name}",
         file=sys.stderr,
     )
 
@@ -605,10 +625,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"note: fewer than {BIG_TEAM_SIZE} newcomers: the big team holds them all",
             file=sys.stderr,
         )
-    if args.if_missing and asyncio.run(database_exists(args.url)):
-        print(f"{args.url} already filled (FRESH=1 regenerates); migrating", file=sys.stderr)
-        asyncio.run(migrate_only(args.url))
-        return
+    if args.if_missing:
+        found = asyncio.run(generated_newcomers(args.url))
+        if found == args.newcomers:
+            print(f"{args.url} holds its {found} newcomers (FRESH=1 regenerates)", file=sys.stderr)
+            asyncio.run(migrate_only(args.url))
+            return
+        if found:
+            print(f"{args.url} holds {found} newcomers, not {args.newcomers}", file=sys.stderr)
     asyncio.run(generate(args.url, args.newcomers, args.seed))
 
 

@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 
 from bench import BIG_TEAM_CASEWORKER, DEFAULT_DATABASE_URL, PASSWORD, newcomer_email, queries
-from bench.generate import TOKENS_FILE
+from bench.generate import tokens_file
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKLOADS = ("section screen", "caseload page (50)", "stakeholder package", "save section")
@@ -192,9 +192,9 @@ class Logins:
     token: str
 
 
-async def log_in(base: str, clients: int) -> Logins:
+async def log_in(base: str, clients: int, url: str) -> Logins:
     """Sessions for every workload, opened once on MoBio and reused by every server."""
-    tokens = json.loads(TOKENS_FILE.read_text())
+    tokens = json.loads(tokens_file(url).read_text())
     return Logins(
         newcomer=await login(base, newcomer_email(0)),
         caseworker=await login(base, BIG_TEAM_CASEWORKER),
@@ -259,7 +259,11 @@ def merge(into: Result, part: Result) -> None:
 
 
 async def run_servers(
-    plans: dict[str, tuple[str, dict[str, str]]], clients: int, seconds: float, rounds: int
+    url: str,
+    plans: dict[str, tuple[str, dict[str, str]]],
+    clients: int,
+    seconds: float,
+    rounds: int,
 ) -> tuple[dict[str, tuple[dict[str, Result], float | None]], Logins]:
     """Start every server at once; run each workload on them in turn, in ``rounds`` slices
     (order reversed every other round), so load from elsewhere on the machine falls on all
@@ -268,7 +272,7 @@ async def run_servers(
         servers = {
             label: stack.enter_context(serve(app, env)) for label, (app, env) in plans.items()
         }
-        logins = await log_in(servers["mobio"].base, clients)
+        logins = await log_in(servers["mobio"].base, clients, url)
         requests = workloads(logins, clients)
         results: dict[str, dict[str, Result]] = {label: {} for label in servers}
         for name, request in requests.items():
@@ -352,7 +356,7 @@ async def main_async(url: str, clients: int, seconds: float, rounds: int) -> Non
         "test-guards": ("mobio.web.app:create_app", mobio_env(url, "test", False)),
         "test-no-guards": ("mobio.web.app:create_app", mobio_env(url, "test", True)),
     }
-    runs, logins = await run_servers(plans, clients, seconds, rounds)
+    runs, logins = await run_servers(url, plans, clients, seconds, rounds)
     statements = count_statements(mobio_env(url, "production", False), logins)
     print(table(runs, statements))
     print()
