@@ -56,11 +56,13 @@ schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql and docs/access-matrix.m
 BENCH_URL ?= postgresql://postgres@127.0.0.1:5432/mobio_bench
 BENCH_NEWCOMERS ?= 10000
 BENCH_ARGS ?=
+BENCH_SIZES ?= 1000,10000,50000
 
 bench: $(DEPS_STAMP) ## Benchmark on PostgreSQL ($(BENCH_URL)); FRESH=1 regenerates the district
 	$(BIN)/python -m bench.generate --url "$(BENCH_URL)" --newcomers $(BENCH_NEWCOMERS) \
 		$(if $(FRESH),,--if-missing)
 	$(BIN)/python -m bench.run --url "$(BENCH_URL)" $(BENCH_ARGS)
+	$(BIN)/python -m bench.growth --url "$(BENCH_URL)" --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 
 clean: ## Remove the environment and caches (not the data folder)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,6 @@
-"""Demo data for the embedded run: a district with teams and staff, and newcomers whose
-biographies are partly filled in, so a new user sees a living system.
+"""Demo data for the embedded run: a district with teams and staff, blank certificate forms
+in German and Arabic, and newcomers whose biographies are partly filled in, so a new user
+sees a living system.
 
 The biographies are saved through the same service as the app's (``save_section``), by the
 newcomer or by a caseworker of a team holding their release, so every answer has its log.
@@ -8,6 +9,7 @@ Refused in production. The accounts and their password are listed in the README.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -23,7 +25,10 @@ from mobio.biography.tables import SELF, MemberKind
 from mobio.consent import service as consent
 from mobio.consent.documents import shipped_documents
 from mobio.consent.tables import ConsentKind
+from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.db.values import as_uuid
+from mobio.forms import service as forms
+from mobio.forms.blank import DEMO_FORMS, blank_pdf
 from mobio.organisations import service as organisations
 from mobio.organisations.tables import TeamKind
 from mobio.persons.tables import Person
@@ -509,8 +514,15 @@ async def seed(*, only_if_empty: bool) -> bool:
     if only_if_empty and await Account.count() > 0:
         return False
     engine = Account._meta.db
-    async with engine.transaction():  # all or nothing, and one commit (fast on SQLite)
-        await _seed()
+    # The forms' files follow the transaction: a failed seed leaves no stored object behind.
+    async with unit_of_work() as unit:
+        committed = False
+        try:
+            async with engine.transaction():  # all or nothing, and one commit (fast on SQLite)
+                await _seed()
+            committed = True
+        finally:
+            await settle(unit, committed=committed)
     return True
 
 
@@ -536,8 +548,19 @@ async def _seed() -> None:
         TeamKind.INTEGRATION_OFFICE,
         municipality_ids["Weinheim"],
     )
-    for name, kind in (("admin", AccountKind.ADMINISTRATOR), ("analyst", AccountKind.ANALYST)):
-        await organisations.create_staff_account(f"{name}@{DEMO_DOMAIN}", DEMO_PASSWORD, kind)
+    staff = {
+        name: await organisations.create_staff_account(f"{name}@{DEMO_DOMAIN}", DEMO_PASSWORD, kind)
+        for name, kind in (("admin", AccountKind.ADMINISTRATOR), ("analyst", AccountKind.ANALYST))
+    }
+    for form in DEMO_FORMS:
+        await forms.publish(
+            staff["admin"],
+            form.page.title,
+            form.language,
+            form.description,
+            form.file_name,
+            _one_chunk(blank_pdf(form.page)),
+        )
     caseworkers: dict[str, Actor] = {}
     for name, team, team_kind in (
         (COUNSELLING, counselling, TeamKind.SOCIAL_COUNSELLING),
@@ -553,6 +576,10 @@ async def _seed() -> None:
     password_hash = await hash_password(DEMO_PASSWORD)
     for newcomer in NEWCOMERS:
         await _newcomer(newcomer, password_hash, caseworkers)
+
+
+async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
+    yield data
 
 
 async def _newcomer(

@@ -28,12 +28,15 @@ import pytest  # noqa: E402
 from httpx import ASGITransport, AsyncClient  # noqa: E402
 
 from mobio import timeutil  # noqa: E402
+from mobio.db.engine import close_pool, start_pool  # noqa: E402
 from mobio.db.migrate import migrate  # noqa: E402
 from mobio.db.tables import ALL_TABLES  # noqa: E402
 from mobio.jobs import queue  # noqa: E402
 from mobio.settings import get_settings  # noqa: E402
 from mobio.web.app import create_app  # noqa: E402
 from tests.support.graphql import GraphQLClient  # noqa: E402
+
+pytest_plugins = ["tests.support.s3"]  # s3_endpoint: one S3 server for every folder
 
 
 def pytest_report_header() -> str:
@@ -47,10 +50,10 @@ async def database() -> AsyncIterator[None]:
     await migrate()
     engine = ALL_TABLES[0]._meta.db
     if get_settings().uses_postgres:
-        await engine.start_connection_pool()  # type: ignore[attr-defined]
+        await start_pool(engine)
     yield
     if get_settings().uses_postgres:
-        await engine.close_connection_pool()  # type: ignore[attr-defined]
+        await close_pool(engine)
         await drop_test_database(_PG_ADMIN_URL, os.environ["MOBIO_DATABASE_URL"])
 
 

@@ -6,11 +6,14 @@ answer the demo saves, by the newcomer or a caseworker, must come back to its ow
 
 from __future__ import annotations
 
+import io
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 
 from mobio.accounts.passwords import verify_password
@@ -20,8 +23,10 @@ from mobio.biography.catalogue.labels import option_label
 from mobio.biography.catalogue.model import Section, Subject
 from mobio.db.tables import ALL_TABLES
 from mobio.demo import DEMO_DOMAIN, DEMO_PASSWORD, NEWCOMERS, DemoNewcomer, Page, seed
+from mobio.forms.blank import DEMO_FORMS
 from mobio.persons.tables import Person
 from mobio.releases.tables import TeamRelease
+from mobio.settings import get_settings
 from tests.support.biography import camel, full_selection, stored_value
 from tests.support.cli import run_mobio
 from tests.support.graphql import GraphQLClient
@@ -32,6 +37,16 @@ BIOGRAPHY = f"biography {{ {full_selection('Biography')} }}"
 OWN_BIOGRAPHY = f"{{ me {{ language person {{ id {BIOGRAPHY} }} }} }}"
 PERSON_BIOGRAPHY = f"query($p: ID!) {{ person(personId: $p) {{ {BIOGRAPHY} }} }}"
 CASELOAD = "{ persons { items { id givenName } } }"
+
+
+@pytest.fixture(autouse=True)
+def empty_store() -> Iterator[None]:
+    """The demo's forms are stored in the session's data folder: remove them after each test."""
+    yield
+    root = get_settings().data_dir / "documents"
+    for path in root.rglob("*") if root.exists() else ():
+        if path.is_file():
+            path.unlink()
 
 
 def login(name: str) -> str:
@@ -207,3 +222,25 @@ async def test_a_second_seed_if_empty_changes_nothing() -> None:
     assert "database not empty; demo data skipped" in again.output
     assert {table._meta.tablename: await table.count() for table in ALL_TABLES} == counts
     assert not await seed(only_if_empty=True)
+
+
+async def test_the_demo_forms_are_listed_and_download_as_real_pdfs(client: GraphQLClient) -> None:
+    # given the demo data, and Amina logged in (Arabic interface)
+    await seeded()
+    await client.login(login("amina"), DEMO_PASSWORD)
+    # when she lists the forms in Arabic, and all of them
+    query = "query($l: String) { forms(language: $l) { title language downloadPath } }"
+    in_arabic = (await client.data(query, {"l": "ar"}))["forms"]
+    everything = (await client.data(query))["forms"]
+    # then she finds the Arabic form, and the German ones among all
+    assert [f["language"] for f in in_arabic] == ["ar"]
+    assert sorted(f["language"] for f in everything) == sorted(f.language for f in DEMO_FORMS)
+    assert {"ar", "de"} <= {f["language"] for f in everything}
+    # and each downloads as a one-page PDF titled as listed
+    for form in everything:
+        response = await client.http.get(form["downloadPath"])
+        assert response.status_code == 200
+        reader = pypdf.PdfReader(io.BytesIO(response.content))
+        assert len(reader.pages) == 1
+        assert reader.metadata is not None
+        assert reader.metadata.title == form["title"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from mobio.documents.tables import DocumentCategory
 from mobio.i18n import INTERFACE_LANGUAGES, LOCALES_DIR, language_from_header, translate
 from mobio.packages import Package
 
@@ -38,7 +39,13 @@ PREFIXES = {
         "child",
         "yes",
         "no",
+        "documents",
+        "document_name",
+        "document_category",
+        "document_size",
+        "document_date",
     ),
+    "document.category": tuple(category.value for category in DocumentCategory),
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -9,6 +9,7 @@ from mobio.audit.tables import AccessLogEntry
 from mobio.biography.tables import Answer, AnswerLog, FamilyMember, PrivateNote, SectionVersion
 from mobio.consent.tables import ConsentDocument, ConsentRecord
 from mobio.documents.tables import Document
+from mobio.forms.tables import Form
 from mobio.organisations.tables import Municipality, Team, TeamMembership
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease, TeamRelease
@@ -33,4 +34,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     SectionVersion,
     PrivateNote,
     Document,
+    Form,
 )

@@ -38,7 +38,8 @@ class NotFound(MobioError):
 
 
 class TypeRefused(MobioError):
-    """The content is none of the accepted types (PDF, JPEG, PNG, WebP), whatever its name."""
+    """The content is none of the accepted types (PDF, JPEG, PNG, WebP, HEIC), whatever its
+    name."""
 
     def __init__(self) -> None:
         super().__init__(DocumentErrorCode.DOCUMENT_TYPE_REFUSED, "error.document_type_refused")

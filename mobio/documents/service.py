@@ -3,10 +3,12 @@
 An upload is spooled to a temporary file while its bytes are counted (the size cap holds
 while it streams in), then its type is decided from the content alone: magic bytes, then a
 real parse (pypdf opens a PDF; Pillow decodes an image). Images are re-encoded, so whatever
-rode along in their metadata is dropped. Only then is it written to the document store. Any
-refusal raises a ``MobioError`` and leaves nothing behind. The store follows the request's
-transaction (``mobio.db.unit_of_work``): a rolled-back upload removes its object, a deletion
-removes the object only once committed.
+rode along in their metadata is dropped; HEIC/HEIF photos (iPhones) are decoded with
+pillow-heif and stored as JPEG, which every browser shows, under a name ending in ".jpg".
+Only then is it written to the document store. Any refusal raises a ``MobioError`` and
+leaves nothing behind. The store follows the request's transaction
+(``mobio.db.unit_of_work``): a rolled-back upload removes its object, a deletion removes the
+object only once committed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import tempfile
 from collections.abc import AsyncIterator
-from contextlib import suppress
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -23,6 +25,7 @@ from uuid import UUID
 
 import pypdf
 from PIL import Image, ImageOps, features
+from pillow_heif import register_heif_opener
 
 from mobio import timeutil
 from mobio.auth import documents as rules
@@ -43,6 +46,15 @@ SPOOL_IN_MEMORY = MIB
 
 PDF = "application/pdf"
 _IMAGE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+"""Formats images are stored in, with their content types."""
+_STORED_AS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "JPEG"}
+"""Each accepted image format (as Pillow names it) and the format it is re-encoded to."""
+_HEIF_BRANDS = frozenset(
+    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1"}
+)
+"""Major brands of HEIF files with HEVC images (an iPhone writes "heic")."""
+_HEIF_SUFFIXES = (".heic", ".heif", ".hif")
+_JPEG_SUFFIXES = (".jpg", ".jpeg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,27 +98,23 @@ async def upload(
     if grant is None:
         raise forbidden()
     store = store or build_store(get_settings())
-    limit = max_upload_bytes()
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
-        size = 0
-        async for chunk in chunks:
-            size += len(chunk)
-            if size > limit:
-                raise TooLarge(limit)
-            await asyncio.to_thread(spool.write, chunk)
-        content_type, reencoded = await asyncio.to_thread(_checked, spool)
-        checked = reencoded or spool
+    async with spooled_upload(chunks) as spool:
+        checked = await asyncio.to_thread(_checked, spool)
+        content_type = checked.content_type
+        contents = checked.reencoded or spool
         try:
-            checked.seek(0)
-            stored = await store.put(_read(checked), content_type=content_type, max_bytes=limit)
+            contents.seek(0)
+            stored = await store.put(
+                read_chunks(contents), content_type=content_type, max_bytes=max_upload_bytes()
+            )
         finally:
-            if reencoded is not None:
-                reencoded.close()
+            if checked.reencoded is not None:
+                checked.reencoded.close()
     record = DocumentRecord(
         id=UUID(int=0),
         person_id=person_id,
         category=category,
-        file_name=_display_name(file_name),
+        file_name=display_name(file_name, converted=checked.converted),
         content_type=content_type,
         size=stored.size,
         sha256=stored.sha256,
@@ -193,32 +201,62 @@ async def delete_all_of(person_id: UUID, *, store: DocumentStore | None = None) 
         await after_commit(partial(store.delete, row["storage_key"]))
 
 
-async def _read(handle: IO[bytes]) -> AsyncIterator[bytes]:
+@asynccontextmanager
+async def spooled_upload(chunks: AsyncIterator[bytes]) -> AsyncIterator[IO[bytes]]:
+    """The upload's bytes in a spool (memory, then a temporary file), rewound; ``TooLarge``
+    as soon as more than the upload limit has streamed in."""
+    limit = max_upload_bytes()
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+        size = 0
+        async for chunk in chunks:
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(limit)
+            await asyncio.to_thread(spool.write, chunk)
+        spool.seek(0)
+        yield spool
+
+
+async def read_chunks(handle: IO[bytes]) -> AsyncIterator[bytes]:
+    """A file's bytes in chunks, read off the event loop."""
     while chunk := await asyncio.to_thread(handle.read, READ_CHUNK):
         yield chunk
 
 
-def _checked(spool: IO[bytes]) -> tuple[str, IO[bytes] | None]:
-    """The content type decided from the content, and for images the re-encoded file to store.
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """What an upload turned out to be.
 
-    The returned file is the caller's to close; None (a PDF) means: store the spool as it is.
+    ``reencoded`` is the file to store instead of the upload (the caller's to close); None (a
+    PDF) means: store the spool as it is. ``converted`` says the stored format is not the
+    uploaded one (HEIC stored as JPEG), so the name's extension must follow.
     """
+
+    content_type: str
+    reencoded: IO[bytes] | None = None
+    converted: bool = False
+
+
+def _checked(spool: IO[bytes]) -> _Checked:
+    """The content type decided from the content, and for images the re-encoded file."""
     spool.seek(0)
     head = spool.read(16)
     spool.seek(0)
     if head.startswith(b"%PDF-"):
-        _check_pdf(spool)
-        return PDF, None
+        check_pdf(spool)
+        return _Checked(PDF)
     if (
         head.startswith(b"\xff\xd8\xff")
         or head.startswith(b"\x89PNG\r\n\x1a\n")
         or (head[:4] == b"RIFF" and head[8:12] == b"WEBP" and features.check("webp"))
     ):
-        return _reencoded(spool)
+        return _reencoded(spool, ["JPEG", "PNG", "WEBP"])
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return _reencoded(spool, ["HEIF"])
     raise TypeRefused
 
 
-def _check_pdf(spool: IO[bytes]) -> None:
+def check_pdf(spool: IO[bytes]) -> None:
     try:
         reader = pypdf.PdfReader(spool, strict=False)
         if reader.is_encrypted:
@@ -236,10 +274,12 @@ def _check_pdf(spool: IO[bytes]) -> None:
         raise TooManyPages(MAX_PDF_PAGES)
 
 
-def _reencoded(spool: IO[bytes]) -> tuple[str, IO[bytes]]:
+def _reencoded(spool: IO[bytes], formats: list[str]) -> _Checked:
+    """The image decoded (only as one of ``formats``), checked and encoded afresh."""
     try:
-        with Image.open(spool, formats=list(_IMAGE_TYPES)) as image:
-            image_format = str(image.format)
+        with Image.open(spool, formats=formats) as image:
+            uploaded_format = str(image.format)
+            image_format = _STORED_AS[uploaded_format]
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ImageTooLarge(MAX_MEGAPIXELS)
@@ -260,7 +300,7 @@ def _reencoded(spool: IO[bytes]) -> tuple[str, IO[bytes]]:
     except BaseException:
         out.close()
         raise
-    return _IMAGE_TYPES[image_format], out
+    return _Checked(_IMAGE_TYPES[image_format], out, converted=image_format != uploaded_format)
 
 
 def _cleaned(image: Image.Image, image_format: str) -> Image.Image:
@@ -279,11 +319,19 @@ def _cleaned(image: Image.Image, image_format: str) -> Image.Image:
     return fresh
 
 
-def _display_name(file_name: str) -> str:
-    """The uploaded name for display: no path, no control characters, at most 200 characters."""
+def display_name(file_name: str, *, converted: bool = False) -> str:
+    """The uploaded name for display: no path, no control characters, at most 200 characters.
+
+    A ``converted`` upload (HEIC stored as JPEG) ends in ".jpg": a HEIC extension is
+    replaced, any other is kept and ".jpg" added, unless it is already a JPEG one.
+    """
     name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return (name or "document")[:FILE_NAME_LENGTH]
+    name = "".join(ch for ch in name if ch.isprintable()).strip() or "document"
+    if not converted or name.lower().endswith(_JPEG_SUFFIXES):
+        return name[:FILE_NAME_LENGTH]
+    if name.lower().endswith(_HEIF_SUFFIXES):
+        name = name.rsplit(".", 1)[0] or "document"
+    return name[: FILE_NAME_LENGTH - len(".jpg")] + ".jpg"
 
 
 def _replace_id(record: DocumentRecord, document_id: UUID) -> DocumentRecord:
@@ -310,3 +358,4 @@ def _record(row: dict[str, Any]) -> DocumentRecord:
 
 with suppress(AttributeError):  # Pillow's own bomb guard stays on, at our pixel cap
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+register_heif_opener()  # Pillow opens HEIC/HEIF (as format "HEIF"), only where we ask it to

@@ -22,6 +22,8 @@ from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
 from mobio.schema.documents.mutations import DocumentMutations
 from mobio.schema.errors import log, public_error
+from mobio.schema.forms.mutations import FormMutations
+from mobio.schema.forms.queries import FormQueries
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
 from mobio.schema.organisations.queries import OrganisationQueries
@@ -40,6 +42,7 @@ class Query(
     ReleaseQueries,
     OrganisationQueries,
     ConsentQueries,
+    FormQueries,
 ):
     pass
 
@@ -52,6 +55,7 @@ class Mutation(
     OrganisationMutations,
     ConsentMutations,
     DocumentMutations,
+    FormMutations,
 ):
     pass
 

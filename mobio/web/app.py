@@ -9,11 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Litestar, MediaType, Request, Response, get
+from litestar.background_tasks import BackgroundTasks
 from litestar.datastructures import MutableScopeHeaders
+from litestar.di import Provide
 from litestar.static_files import create_static_files_router
 from litestar.types import Message, Scope
 from strawberry.litestar import make_graphql_controller
 
+from mobio.db.engine import close_pool, start_pool
 from mobio.db.tables import ALL_TABLES
 from mobio.documents.errors import MIB
 from mobio.errors import MobioError
@@ -23,6 +26,7 @@ from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
 from mobio.web.context import build_context
 from mobio.web.documents import document_routes
+from mobio.web.forms import form_routes
 from mobio.web.pages import activation_pages
 from mobio.web.shared import shared_pages
 
@@ -68,9 +72,7 @@ def _early_error(request: Request[Any, Any, Any], exc: MobioError) -> Response[A
 @asynccontextmanager
 async def _lifespan(app: Litestar) -> AsyncIterator[None]:
     engine = ALL_TABLES[0]._meta.db
-    start_pool = getattr(engine, "start_connection_pool", None)
-    if get_settings().uses_postgres and start_pool is not None:
-        await start_pool()
+    await start_pool(engine)
     scheduler = None
     if not get_settings().redis_url and get_settings().environment is not Environment.TEST:
         # Embedded: no arq worker runs the schedule, so this process does.
@@ -82,8 +84,12 @@ async def _lifespan(app: Litestar) -> AsyncIterator[None]:
             scheduler.cancel()
         await queue.drain()
         await queue.close()
-        if get_settings().uses_postgres and engine is not None:
-            await engine.close_connection_pool()  # type: ignore[no-untyped-call]
+        await close_pool(engine)
+
+
+def _empty_response() -> Response[Any]:
+    """The response Strawberry fills in (headers, cookies, background tasks)."""
+    return Response({}, background=BackgroundTasks([]))
 
 
 def create_app() -> Litestar:
@@ -100,10 +106,17 @@ def create_app() -> Litestar:
         context_getter=build_context,
         multipart_uploads_enabled=True,
     )
+    # Strawberry makes its (empty) response object in a worker thread on every request; a
+    # thread hop for a constructor is pure overhead under load.
+    graphql.dependencies = {
+        **graphql.dependencies,
+        "response": Provide(_empty_response, sync_to_thread=False),
+    }
     # Room for one document at the upload limit plus the multipart envelope around it.
     graphql.request_max_body_size = (settings.max_upload_mb + 1) * MIB
     route_handlers: list[Any] = [graphql, healthz, *activation_pages(), *shared_pages()]
     route_handlers += document_routes()
+    route_handlers += form_routes()
     if WEB_CLIENT_DIST.exists():
         route_handlers.append(
             create_static_files_router(path="/", directories=[WEB_CLIENT_DIST], html_mode=True)

@@ -47,24 +47,30 @@ def _plain(ch: str) -> bool:
     return (ch.isascii() and ch.isalnum()) or ch in "._-"
 
 
-async def _stream(record: DocumentRecord) -> Stream:
+async def stream_stored(storage_key: str, content_type: str, file_name: str, size: int) -> Stream:
+    """A stored object as a download: an attachment the browser may not sniff, render or keep;
+    404 if the object is missing from the store."""
     try:
-        chunks: AsyncGenerator[bytes, None] = await build_store(get_settings()).open(
-            record.storage_key
-        )
+        chunks: AsyncGenerator[bytes, None] = await build_store(get_settings()).open(storage_key)
     except NotFound:
         raise _not_found() from None
     return Stream(
         chunks,
-        media_type=record.content_type,
+        media_type=content_type,
         headers={
-            "Content-Disposition": content_disposition(record.file_name),
-            "Content-Length": str(record.size),
+            "Content-Disposition": content_disposition(file_name),
+            "Content-Length": str(size),
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
             "Content-Security-Policy": "default-src 'none'; sandbox",
             "Referrer-Policy": "no-referrer",
         },
+    )
+
+
+async def _stream(record: DocumentRecord) -> Stream:
+    return await stream_stored(
+        record.storage_key, record.content_type, record.file_name, record.size
     )
 
 

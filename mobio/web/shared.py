@@ -2,11 +2,15 @@
 
 GET /shared shows a button; only its click sends the key (from the URL fragment) in a header
 to POST /shared/view, which checks the link at that moment and renders exactly the fields
-the package's grant may read, every value escaped.
+the package's grant may read, every value escaped. The script then lists the documents of
+the package's categories (GraphQL ``sharedPerson { documents }`` with the same header) and
+downloads one on click from POST /shared/documents/{id}. Its German texts come with the page,
+in the ``data-texts`` attribute of the documents section (no inline script: CSP).
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -14,13 +18,15 @@ from typing import Any
 from litestar import MediaType, Request, Response, get, post
 
 from mobio.audit.service import record_reads
+from mobio.auth import documents as document_rules
 from mobio.auth.biography import read_grants
-from mobio.auth.grants import PACKAGE_GRANT, Grant
+from mobio.auth.grants import PACKAGE_GRANT, PACKAGE_GRANTS, Grant
 from mobio.auth.principal import Principal
 from mobio.biography.catalogue import questions_for
 from mobio.biography.catalogue.labels import option_label, question_label, section_label
 from mobio.biography.catalogue.model import Kind, Question, Section
 from mobio.biography.pages import Page, biographies
+from mobio.documents.tables import DocumentCategory
 from mobio.i18n import translate
 from mobio.releases.tokens import LinkState, check_token
 from mobio.web.context import RELEASE_TOKEN_HEADER
@@ -41,7 +47,38 @@ def shared_page() -> str:
         f"<p>{_text('intro')}</p>"
         f'<button id="show" type="button">{_text("show")}</button> '
         f'<button id="print" type="button" hidden>{_text("print")}</button>'
-        f'<div id="package"></div><noscript>{_text("noscript")}</noscript></main></body></html>'
+        f'<div id="package"></div>{_documents_section()}'
+        f"<noscript>{_text('noscript')}</noscript></main></body></html>"
+    )
+
+
+SHARED_CATEGORIES = tuple(
+    category for category in DocumentCategory if category in document_rules.readable(PACKAGE_GRANTS)
+)
+"""Categories some stakeholder package includes (never miscellaneous)."""
+
+
+def _documents_section() -> str:
+    """The (hidden) list the script fills with the package's documents, and its texts."""
+    texts = {
+        "download": translate(GERMAN, "page.shared.download"),
+        "none": translate(GERMAN, "page.shared.no_documents"),
+        "failed": translate(GERMAN, "page.shared.documents_failed"),
+        "downloadFailed": translate(GERMAN, "page.shared.download_failed"),
+        "categories": {
+            category.name: translate(GERMAN, f"document.category.{category.value}")
+            for category in SHARED_CATEGORIES
+        },
+    }
+    headings = "".join(
+        f"<th>{_text(name)}</th>"
+        for name in ("document_name", "document_category", "document_size", "document_date")
+    )
+    return (
+        f'<section id="documents" hidden data-texts="{escape(json.dumps(texts))}">'
+        f"<h2>{_text('documents')}</h2>"
+        f'<table><thead><tr>{headings}<th></th></tr></thead><tbody id="document-rows"></tbody>'
+        f'</table><p id="documents-notice" hidden></p></section>'
     )
 
 

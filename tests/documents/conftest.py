@@ -1,28 +1,22 @@
 """Both document backends behind one fixture: a folder in tmp_path, and S3 on a real S3 API.
 
-The S3 API is moto's server, started once per session on 127.0.0.1 and spoken to over HTTP
-exactly like a real store; each test gets a fresh bucket.
+The S3 API is moto's server (``tests.support.s3``), started once per session on 127.0.0.1
+and spoken to over HTTP exactly like a real store; each test gets a fresh bucket.
 """
 
 from __future__ import annotations
 
 import socket
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-import aioboto3
 import pytest
 from botocore.exceptions import ClientError  # type: ignore[import-untyped]
-from moto.server import ThreadedMotoServer
 
 from mobio.documents.local import LocalStore
 from mobio.documents.s3 import S3Store
 from mobio.documents.store import DocumentStore
-
-REGION = "eu-central-1"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+from tests.support.s3 import new_bucket, object_keys, pending_uploads, s3_client, s3_store
 
 
 class Backend(Protocol):
@@ -85,19 +79,14 @@ class S3Backend:
         self.bucket = store.bucket
 
     def client(self) -> Any:
-        session = aioboto3.Session(**CREDENTIALS, region_name=REGION)
-        return session.client("s3", endpoint_url=self.endpoint)
+        return s3_client(self.endpoint)
 
     async def everything(self) -> list[str]:
-        async with self.client() as s3:
-            uploads = await s3.list_multipart_uploads(Bucket=self.bucket)
-            pending = [f"pending:{u['Key']}" for u in uploads.get("Uploads", [])]
+        pending = await pending_uploads(self.endpoint, self.bucket)
         return sorted(await self.visible() + pending)
 
     async def visible(self) -> list[str]:
-        async with self.client() as s3:
-            listing = await s3.list_objects_v2(Bucket=self.bucket)
-        return sorted(str(item["Key"]) for item in listing.get("Contents", []))
+        return await object_keys(self.endpoint, self.bucket)
 
     async def held(self, key: str) -> bool:
         async with self.client() as s3:
@@ -110,10 +99,10 @@ class S3Backend:
 
     def another(self, *, encrypt: bool) -> S3Store:
         """A second store on the same bucket, e.g. with server-side encryption off."""
-        return _s3_store(self.endpoint, self.bucket, encrypt=encrypt)
+        return s3_store(self.endpoint, self.bucket, encrypt=encrypt)
 
     def unreachable(self) -> DocumentStore:
-        return _s3_store(f"http://127.0.0.1:{_closed_port()}", self.bucket)
+        return s3_store(f"http://127.0.0.1:{_closed_port()}", self.bucket)
 
 
 def _closed_port() -> int:
@@ -122,35 +111,10 @@ def _closed_port() -> int:
         return int(probe.getsockname()[1])  # closed again when the probe closes
 
 
-def _s3_store(endpoint: str, bucket: str, *, encrypt: bool = True) -> S3Store:
-    return S3Store(
-        endpoint=endpoint,
-        bucket=bucket,
-        region=REGION,
-        access_key=CREDENTIALS["aws_access_key_id"],
-        secret_key=CREDENTIALS["aws_secret_access_key"],
-        server_side_encryption=encrypt,
-    )
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint() -> Iterator[str]:
-    """A moto S3 server on a free port of 127.0.0.1 for the whole session."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-
-
 @pytest.fixture
 async def s3_backend(s3_endpoint: str) -> S3Backend:
     """The S3 backend on a bucket of its own, made through ``ensure_bucket``."""
-    store = _s3_store(s3_endpoint, f"mobio-test-{uuid.uuid4().hex[:16]}")
-    await store.ensure_bucket()
-    return S3Backend(s3_endpoint, store)
+    return S3Backend(s3_endpoint, await new_bucket(s3_endpoint))
 
 
 @pytest.fixture(params=["local", "s3"])

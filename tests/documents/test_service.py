@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from PIL import Image
 
 from mobio.auth.grants import Grant
 from mobio.documents import service
@@ -14,7 +16,15 @@ from mobio.errors import MobioError
 from mobio.settings import get_settings
 from tests.documents.conftest import Backend
 from tests.support import factories
-from tests.support.files import FAKE_PDF, HTML, SVG, image_bytes, pdf_bytes
+from tests.support.files import (
+    FAKE_PDF,
+    HTML,
+    SVG,
+    damaged_heic,
+    heic_bytes,
+    image_bytes,
+    pdf_bytes,
+)
 
 OWNER = frozenset({Grant.OWNER})
 COUNSELLOR = frozenset({Grant.SOCIAL_COUNSELLING})
@@ -41,6 +51,7 @@ def small_limit(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         (image_bytes("PNG"), "image/png"),
         (image_bytes("JPEG"), "image/jpeg"),
         (image_bytes("WEBP"), "image/webp"),
+        (heic_bytes(), "image/jpeg"),
     ],
 )
 async def test_accepted_types_are_stored_with_the_type_of_their_content(
@@ -59,7 +70,7 @@ async def test_accepted_types_are_stored_with_the_type_of_their_content(
     )
     # then the type comes from the content, the name is only displayed, the uploader recorded
     assert record.content_type == content_type
-    assert record.file_name == "evil.exe"
+    assert record.file_name == ("evil.exe.jpg" if data[4:12] == b"ftypheic" else "evil.exe")
     assert record.uploaded_by == person.account_id
     assert record.uploaded_grant == "owner"
     assert await backend.visible() == [record.storage_key]
@@ -81,9 +92,100 @@ async def test_images_are_re_encoded_without_their_metadata(backend: Backend) ->
         store=backend.store,
     )
     # then what is stored is a fresh encoding without the payload
-    stored = b"".join([chunk async for chunk in await backend.store.open(record.storage_key)])
+    stored = await _stored(backend, record.storage_key)
     assert stored.startswith(b"\xff\xd8\xff")
     assert b"payload" not in stored
+
+
+async def _stored(backend: Backend, key: str) -> bytes:
+    return b"".join([chunk async for chunk in await backend.store.open(key)])
+
+
+async def test_a_heic_photo_is_stored_as_jpeg_without_its_metadata(backend: Backend) -> None:
+    # given an iPhone photo (HEIC) whose EXIF carries a payload
+    person = await factories.newcomer()
+    exif = Image.Exif()
+    exif[0x010E] = "<script>payload</script>"  # ImageDescription
+    data = heic_bytes(size=(32, 24), exif=exif.tobytes())
+    assert b"payload" in data
+    # when it is uploaded under its camera name
+    record = await service.upload(
+        Uploader(person.account_id, OWNER),
+        person.person_id,
+        DocumentCategory.CV,
+        "IMG_0042.HEIC",
+        _chunks(data),
+        store=backend.store,
+    )
+    # then a browser-viewable JPEG of the same picture is stored, named .jpg, without metadata
+    assert record.content_type == "image/jpeg"
+    assert record.file_name == "IMG_0042.jpg"
+    stored = await _stored(backend, record.storage_key)
+    assert stored.startswith(b"\xff\xd8\xff")
+    assert b"payload" not in stored
+    assert len(stored) == record.size
+    with Image.open(io.BytesIO(stored)) as image:
+        assert (image.format, image.size) == ("JPEG", (32, 24))
+        assert not image.getexif()
+
+
+async def test_a_damaged_heic_is_refused_and_nothing_stored(backend: Backend) -> None:
+    # given a file that starts like a HEIC photo but whose image data is garbage
+    person = await factories.newcomer()
+    data = damaged_heic()
+    assert data[4:12] == b"ftypheic"
+    # when it is uploaded
+    with pytest.raises(MobioError) as refused:
+        await service.upload(
+            Uploader(person.account_id, OWNER),
+            person.person_id,
+            DocumentCategory.CV,
+            "IMG_0043.heic",
+            _chunks(data),
+            store=backend.store,
+        )
+    # then it is refused as damaged, and neither an object nor a row is left
+    assert str(refused.value.code) == "DOCUMENT_DAMAGED"
+    assert await backend.everything() == []
+    assert await Document.count() == 0
+
+
+async def test_a_heic_over_the_pixel_cap_is_refused(
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a pixel cap below the photo's 8 x 6 pixels (a real 40-megapixel HEIC is slow to make)
+    monkeypatch.setattr(service, "MAX_PIXELS", 47)
+    person = await factories.newcomer()
+    # when the photo is uploaded
+    with pytest.raises(MobioError) as refused:
+        await service.upload(
+            Uploader(person.account_id, OWNER),
+            person.person_id,
+            DocumentCategory.CV,
+            "IMG_0044.heic",
+            _chunks(heic_bytes()),
+            store=backend.store,
+        )
+    # then it is refused before it is decoded, and nothing is stored
+    assert str(refused.value.code) == "DOCUMENT_IMAGE_TOO_LARGE"
+    assert await backend.everything() == []
+    assert await Document.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("IMG_0001.HEIC", "IMG_0001.jpg"),
+        ("Scans/zeugnis.heif", "zeugnis.jpg"),
+        ("photo", "photo.jpg"),
+        ("already.JPG", "already.JPG"),
+        ("photo.bin", "photo.bin.jpg"),
+        (".heic", "document.jpg"),
+        ("a" * 250 + ".heic", "a" * 196 + ".jpg"),
+    ],
+)
+def test_a_converted_upload_is_named_for_its_stored_type(name: str, shown: str) -> None:
+    assert service.display_name(name, converted=True) == shown
 
 
 @pytest.mark.parametrize(
@@ -94,6 +196,8 @@ async def test_images_are_re_encoded_without_their_metadata(backend: Backend) ->
         (b"MZ\x90\x00 an exe renamed .pdf", "DOCUMENT_TYPE_REFUSED"),
         (FAKE_PDF, "DOCUMENT_DAMAGED"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "DOCUMENT_DAMAGED"),
+        (heic_bytes()[:200], "DOCUMENT_DAMAGED"),
+        (b"\x00\x00\x00\x18ftypavif" + b"\x00" * 64, "DOCUMENT_TYPE_REFUSED"),
         (pdf_bytes(pages=101), "DOCUMENT_TOO_MANY_PAGES"),
     ],
 )

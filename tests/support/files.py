@@ -1,4 +1,4 @@
-"""Small real files for upload tests: a valid PDF, PNG and JPEG, and impostors."""
+"""Small real files for upload tests: a valid PDF, PNG, JPEG and HEIC, and impostors."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import io
 
 import pypdf
 from PIL import Image
+from pillow_heif import register_heif_opener
+
+register_heif_opener()  # lets Pillow write HEIF, as the service lets it read HEIF
 
 
 def pdf_bytes(pages: int = 1) -> bytes:
@@ -23,6 +26,21 @@ def image_bytes(image_format: str, *, comment: bytes = b"") -> bytes:
     options = {"comment": comment} if comment and image_format == "JPEG" else {}
     image.save(out, format=image_format, **options)
     return out.getvalue()
+
+
+def heic_bytes(*, size: tuple[int, int] = (8, 6), exif: bytes = b"") -> bytes:
+    """A real HEIC photo (HEVC in a HEIF container, major brand "heic"), as iPhones take them."""
+    out = io.BytesIO()
+    image = Image.new("RGB", size, (200, 30, 30))
+    options = {"exif": exif} if exif else {}
+    image.save(out, format="HEIF", quality=80, **options)
+    return out.getvalue()
+
+
+def damaged_heic() -> bytes:
+    """The head of a real HEIC (its magic and box layout) with the rest cut off and garbled."""
+    real = heic_bytes()
+    return real[:40] + b"\x00garbled" * 8
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -36,7 +36,8 @@ class DocumentMutations:
         directives=write(*rules.UPLOADERS),
         description=(
             "Upload a document (GraphQL multipart request). The type is decided from the "
-            "content: PDF, JPEG, PNG or WebP; caseworkers cannot upload to miscellaneous."
+            "content: PDF, JPEG, PNG, WebP or HEIC (stored as JPEG); caseworkers cannot "
+            "upload to miscellaneous."
         ),
     )
     async def upload_document(

@@ -1,13 +1,17 @@
-"""Uploading through the GraphQL multipart request, downloading, deleting, over real HTTP."""
+"""Uploading through the GraphQL multipart request, downloading, deleting, over real HTTP.
+
+Each test runs on both document stores, the local folder and S3 (``store_backend`` in this
+folder's conftest), and checks the storage itself through ``store_backend.objects()``.
+"""
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from mobio.db.values import as_uuid
 from mobio.documents.tables import Document
@@ -15,8 +19,17 @@ from mobio.organisations.tables import TeamKind
 from mobio.packages import Package
 from mobio.settings import get_settings
 from mobio.web.cookies import CSRF_COOKIE, CSRF_HEADER
+from tests.schema.documents.conftest import StoreBackend
 from tests.support import factories
-from tests.support.files import FAKE_PDF, HTML, SVG, image_bytes, pdf_bytes
+from tests.support.files import (
+    FAKE_PDF,
+    HTML,
+    SVG,
+    damaged_heic,
+    heic_bytes,
+    image_bytes,
+    pdf_bytes,
+)
 from tests.support.graphql import GraphQLClient
 
 UPLOAD = """
@@ -43,18 +56,6 @@ async def upload(
     return body
 
 
-def documents_on_disk() -> list[Path]:
-    root = get_settings().data_dir / "documents"
-    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
-
-
-@pytest.fixture(autouse=True)
-def empty_store() -> Iterator[None]:
-    yield
-    for path in documents_on_disk():
-        path.unlink()
-
-
 async def as_newcomer(client: GraphQLClient) -> factories.Newcomer:
     person = await factories.newcomer()
     await client.login(person.email, factories.PASSWORD)
@@ -70,7 +71,7 @@ async def as_newcomer(client: GraphQLClient) -> factories.Newcomer:
     ],
 )
 async def test_newcomer_uploads_and_downloads_the_same_bytes(
-    client: GraphQLClient, data: bytes, kind: str
+    client: GraphQLClient, store_backend: StoreBackend, data: bytes, kind: str
 ) -> None:
     # given a logged-in newcomer
     person = await as_newcomer(client)
@@ -93,6 +94,28 @@ async def test_newcomer_uploads_and_downloads_the_same_bytes(
     else:
         assert response.content[:4] == data[:4]  # re-encoded: same type, fresh bytes
     assert len(response.content) == document["size"]
+    # and exactly one object is in the store
+    assert len(await store_backend.objects()) == 1
+
+
+async def test_an_iphone_photo_downloads_as_jpeg(
+    client: GraphQLClient, store_backend: StoreBackend
+) -> None:
+    # given a logged-in newcomer
+    person = await as_newcomer(client)
+    # when they upload a HEIC photo from their phone
+    body = await upload(client, person.person_id, "CV", "IMG_0001.HEIC", heic_bytes(), "image/heic")
+    # then it is stored as a JPEG named .jpg, which downloads and opens in any browser
+    assert not body.get("errors"), body
+    document = body["data"]["uploadDocument"]
+    assert (document["contentType"], document["fileName"]) == ("image/jpeg", "IMG_0001.jpg")
+    response = await client.http.get(f"/documents/{document['id']}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/jpeg")
+    assert 'filename="IMG_0001.jpg"' in response.headers["content-disposition"]
+    with Image.open(io.BytesIO(response.content)) as image:
+        assert (image.format, image.size) == ("JPEG", (8, 6))
+    assert len(await store_backend.objects()) == 1
 
 
 @pytest.mark.parametrize(
@@ -102,10 +125,11 @@ async def test_newcomer_uploads_and_downloads_the_same_bytes(
         ("page.pdf", HTML, "DOCUMENT_TYPE_REFUSED"),
         ("tool.pdf", b"MZ\x90\x00program", "DOCUMENT_TYPE_REFUSED"),
         ("broken.pdf", FAKE_PDF, "DOCUMENT_DAMAGED"),
+        ("IMG_0002.heic", damaged_heic(), "DOCUMENT_DAMAGED"),
     ],
 )
 async def test_refused_uploads_leave_nothing(
-    client: GraphQLClient, name: str, data: bytes, code: str
+    client: GraphQLClient, store_backend: StoreBackend, name: str, data: bytes, code: str
 ) -> None:
     # given a logged-in newcomer
     person = await as_newcomer(client)
@@ -115,11 +139,11 @@ async def test_refused_uploads_leave_nothing(
     assert body["errors"][0]["extensions"]["code"] == code
     assert body["errors"][0]["message"]
     assert await Document.count() == 0
-    assert documents_on_disk() == []
+    assert await store_backend.objects() == []
 
 
 async def test_an_oversize_upload_is_refused(
-    client: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+    client: GraphQLClient, store_backend: StoreBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # given a limit of 1 MiB
     monkeypatch.setenv("MOBIO_MAX_UPLOAD_MB", "1")
@@ -135,7 +159,7 @@ async def test_an_oversize_upload_is_refused(
     # then it is refused and nothing is stored
     assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TOO_LARGE"
     assert await Document.count() == 0
-    assert documents_on_disk() == []
+    assert await store_backend.objects() == []
 
 
 async def test_upload_without_csrf_header_is_refused(client: GraphQLClient) -> None:
@@ -153,18 +177,18 @@ async def test_upload_without_csrf_header_is_refused(client: GraphQLClient) -> N
     assert await Document.count() == 0
 
 
-async def test_delete_removes_the_file(client: GraphQLClient) -> None:
+async def test_delete_removes_the_file(client: GraphQLClient, store_backend: StoreBackend) -> None:
     # given an uploaded document
     person = await as_newcomer(client)
     body = await upload(client, person.person_id, "CV", "cv.pdf", pdf_bytes(), "application/pdf")
     document_id = body["data"]["uploadDocument"]["id"]
-    assert len(documents_on_disk()) == 1
+    assert len(await store_backend.objects()) == 1
     # when the owner deletes it
     deleted = await client.data(DELETE, {"p": str(person.person_id), "d": document_id})
     # then the row and the file are gone, and the download answers 404
     assert deleted == {"deleteDocument": True}
     assert await Document.count() == 0
-    assert documents_on_disk() == []
+    assert await store_backend.objects() == []
     assert (await client.http.get(f"/documents/{document_id}")).status_code == 404
 
 
@@ -261,7 +285,9 @@ async def multipart(
     return body
 
 
-async def test_a_rolled_back_upload_leaves_no_object(client: GraphQLClient) -> None:
+async def test_a_rolled_back_upload_leaves_no_object(
+    client: GraphQLClient, store_backend: StoreBackend
+) -> None:
     # given a logged-in newcomer
     person = await as_newcomer(client)
     # when one mutation stores a good file, then fails on a bad one
@@ -271,10 +297,12 @@ async def test_a_rolled_back_upload_leaves_no_object(client: GraphQLClient) -> N
     # then the whole mutation is undone: no row, and the good file's object is gone too
     assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TYPE_REFUSED"
     assert await Document.count() == 0
-    assert documents_on_disk() == []
+    assert await store_backend.objects() == []
 
 
-async def test_a_rolled_back_delete_keeps_the_object(client: GraphQLClient) -> None:
+async def test_a_rolled_back_delete_keeps_the_object(
+    client: GraphQLClient, store_backend: StoreBackend
+) -> None:
     # given an uploaded document
     person = await as_newcomer(client)
     body = await upload(client, person.person_id, "CV", "cv.pdf", pdf_bytes(), "application/pdf")
@@ -286,5 +314,5 @@ async def test_a_rolled_back_delete_keeps_the_object(client: GraphQLClient) -> N
     # then the deletion is undone: the row and its object are both still there
     assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TYPE_REFUSED"
     assert await Document.count() == 1
-    assert len(documents_on_disk()) == 1
+    assert len(await store_backend.objects()) == 1
     assert (await client.http.get(f"/documents/{document_id}")).status_code == 200

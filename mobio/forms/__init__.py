@@ -1,0 +1,1 @@
+"""Pre-printed certificate forms: blank PDFs that administrators publish per language."""
