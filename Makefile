@@ -8,7 +8,7 @@ DEPS_STAMP := $(VENV)/.deps-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-sqlite test-postgres lint format schema access-matrix bench clean
+.PHONY: help run client browser-deps test test-sqlite test-postgres lint format schema access-matrix bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -19,12 +19,39 @@ $(DEPS_STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	rm -f $(VENV)/.deps-* && touch $@
 
-run: $(DEPS_STAMP) ## Set up, migrate, load demo data on first start, serve on http://127.0.0.1:8000
+# The web client (web-client/): `npm ci` when node_modules is missing or the lock file changed,
+# `npm run build` (codegen, texts, tsc, vite) when a source, the SDL or a catalogue changed.
+CLIENT := web-client
+CLIENT_INSTALLED := $(CLIENT)/node_modules/.mobio-installed
+CLIENT_SOURCES := $(shell find $(CLIENT)/src $(CLIENT)/public $(CLIENT)/scripts -type f \
+	-not -path '$(CLIENT)/src/gql/*' -not -path '$(CLIENT)/src/generated/*' 2>/dev/null) \
+	$(addprefix $(CLIENT)/,index.html package.json tsconfig.json vite.config.ts codegen.ts)
+
+$(CLIENT_INSTALLED): $(CLIENT)/package-lock.json
+	cd $(CLIENT) && npm ci --no-audit --no-fund
+	touch $@
+
+$(CLIENT)/dist/index.html: $(CLIENT_INSTALLED) $(CLIENT_SOURCES) docs/schema.graphql \
+		$(wildcard locales/*/LC_MESSAGES/mobio.po)
+	cd $(CLIENT) && npm run build
+	touch $@
+
+client: $(CLIENT)/dist/index.html ## Build the web client into web-client/dist (only when needed)
+
+run: $(DEPS_STAMP) client ## Set up, build the client, migrate, load demo data, serve on http://127.0.0.1:8000
 	$(BIN)/mobio migrate
 	$(BIN)/mobio seed-demo --if-empty
 	$(BIN)/mobio serve
 
-test: $(DEPS_STAMP) ## Run the whole suite on SQLite, then on PostgreSQL (required in CI)
+# The browser tests (tests/web_client) need Debian's chromium and the built client; off CI
+# they are skipped when either cannot be had, in CI they fail.
+browser-deps: ## Debian's chromium and the built web client, for the browser tests
+	./scripts/ensure-chromium.sh || [ "$$CI" != "true" ]
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory client; \
+	elif [ "$$CI" = "true" ]; then echo "npm is required in CI (web client)" >&2; exit 1; \
+	else echo "npm is missing: the browser tests will be skipped"; fi
+
+test: $(DEPS_STAMP) browser-deps ## Run the whole suite on SQLite, then on PostgreSQL (required in CI)
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 

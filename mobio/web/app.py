@@ -12,7 +12,6 @@ from litestar import Litestar, MediaType, Request, Response, get
 from litestar.background_tasks import BackgroundTasks
 from litestar.datastructures import MutableScopeHeaders
 from litestar.di import Provide
-from litestar.static_files import create_static_files_router
 from litestar.types import Message, Scope
 from strawberry.litestar import make_graphql_controller
 
@@ -24,6 +23,7 @@ from mobio.i18n import language_from_header
 from mobio.jobs import periodic, queue
 from mobio.schema import get_schema
 from mobio.settings import Environment, get_settings
+from mobio.web.client import client_routes
 from mobio.web.context import build_context
 from mobio.web.documents import document_routes
 from mobio.web.forms import form_routes
@@ -118,9 +118,7 @@ def create_app() -> Litestar:
     route_handlers += document_routes()
     route_handlers += form_routes()
     if WEB_CLIENT_DIST.exists():
-        route_handlers.append(
-            create_static_files_router(path="/", directories=[WEB_CLIENT_DIST], html_mode=True)
-        )
+        route_handlers += client_routes(WEB_CLIENT_DIST)
     return Litestar(
         route_handlers=route_handlers,
         lifespan=[_lifespan],

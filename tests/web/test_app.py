@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 from html import escape
+from pathlib import Path
+from uuid import uuid4
 
 import httpx
 import pytest
@@ -12,6 +14,7 @@ from mobio import timeutil
 from mobio.accounts.tables import Account, AccountToken, TokenPurpose
 from mobio.i18n import translate
 from mobio.secrets_util import new_token, token_hash
+from mobio.web import app as web_app
 from tests.support import factories
 from tests.support.environment import SECURE_PRODUCTION, app_client
 from tests.support.graphql import GraphQLClient
@@ -209,3 +212,74 @@ async def test_activation_with_a_bad_token_shows_the_translated_error(
     assert translate(language, "error.token_invalid") in response.text
     assert "error.token_invalid" not in response.text
     assert_security_headers(response)
+
+
+@pytest.fixture
+def client_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A built web client (index.html and one hashed asset) in place of web-client/dist."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<!doctype html><title>MoBio client</title>")
+    (tmp_path / "assets" / "index-abc123.js").write_text("console.log('mobio')")
+    monkeypatch.setattr(web_app, "WEB_CLIENT_DIST", tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("path", ["/", "/login", "/biography/family", "/register/sent?x=1"])
+async def test_client_routes_serve_the_client(client_dist: Path, path: str) -> None:
+    # given: the application with a built web client
+    async with app_client() as app:
+        # when: a browser opens a deep link of the client
+        response = await app.http.get(path, headers=HTML)
+
+    # then: it gets index.html, and the client's router shows the screen
+    assert response.status_code == 200
+    assert "MoBio client" in response.text
+    assert response.headers["cache-control"] == "no-store"
+    assert_security_headers(response)
+
+
+async def test_client_assets_are_cached_and_missing_files_stay_missing(client_dist: Path) -> None:
+    async with app_client() as app:
+        # when: a hashed asset, a missing asset and a missing file at the root are fetched
+        asset = await app.http.get("/assets/index-abc123.js")
+        missing_asset = await app.http.get("/assets/index-gone.js")
+        missing_file = await app.http.get("/robots.txt")
+        posted = await app.http.post("/no-such-page", json={})
+        under_server = await app.http.get("/graphql/no-such-page", headers=HTML)
+
+    # then: the asset is cacheable for long (its name changes with its content) ...
+    assert asset.status_code == 200
+    assert "immutable" in asset.headers["cache-control"]
+    # ... and missing files are 404, not the client's index.html
+    assert missing_asset.status_code == 404
+    assert missing_file.status_code == 404
+    assert "MoBio client" not in missing_file.text
+    # ... and so are writes to unknown paths and unknown paths under a server route
+    assert posted.status_code == 404
+    assert under_server.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        pytest.param("/healthz", "ok", id="probe"),
+        pytest.param("/activate?token=t", "<form", id="activation page"),
+        pytest.param("/reset-password?token=t", "<form", id="reset page"),
+        pytest.param("/shared", "<html", id="stakeholder page"),
+    ],
+)
+async def test_client_does_not_shadow_server_routes(
+    client_dist: Path, path: str, expected: str
+) -> None:
+    async with app_client() as app:
+        # when: a server route is opened while the client is served at /
+        response = await app.http.get(path, headers=HTML)
+        graphql = await app.http.post("/graphql", json={"query": "{ __typename }"})
+        document = await app.http.get(f"/documents/{uuid4()}")
+
+    # then: the server answers, not the client
+    assert response.status_code == 200
+    assert expected in response.text
+    assert "MoBio client" not in response.text
+    assert graphql.json() == {"data": {"__typename": "Query"}}
+    assert "MoBio client" not in document.text

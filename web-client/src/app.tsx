@@ -1,0 +1,174 @@
+// The application: language and session state, the shell, and the routes. Every screen is its
+// own lazily loaded chunk (src/screens/<area>/<Name>Screen.tsx, default export).
+import type { ComponentType } from "preact";
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from "preact-iso";
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+import { request } from "./api";
+import { Loading } from "./components/Status";
+import { Shell } from "./components/Shell";
+import { AppContext, type AppState, type Me, useApp } from "./context";
+import { graphql } from "./gql";
+import { currentLanguage, type Language, loadLanguage, storedLanguage } from "./i18n";
+import { CLIENT_SCOPE, navigate, paths } from "./routes";
+
+const Session = graphql(`
+  query Session {
+    me {
+      id
+      email
+      kind
+      language
+    }
+  }
+`);
+
+const ChangeLanguage = graphql(`
+  mutation ChangeLanguage($language: String!) {
+    changeLanguage(language: $language)
+  }
+`);
+
+const LanguageScreen = lazy(() => import("./screens/language/LanguageScreen"));
+const LoginScreen = lazy(() => import("./screens/login/LoginScreen"));
+const RegisterScreen = lazy(() => import("./screens/register/RegisterScreen"));
+const RegisterSentScreen = lazy(() => import("./screens/register/RegisterSentScreen"));
+const PasswordForgottenScreen = lazy(() => import("./screens/password/PasswordForgottenScreen"));
+const HomeScreen = lazy(() => import("./screens/home/HomeScreen"));
+const BiographyScreen = lazy(() => import("./screens/biography/BiographyScreen"));
+const SectionScreen = lazy(() => import("./screens/biography/SectionScreen"));
+const ReleasesScreen = lazy(() => import("./screens/releases/ReleasesScreen"));
+const AccessLogScreen = lazy(() => import("./screens/access-log/AccessLogScreen"));
+const DocumentsScreen = lazy(() => import("./screens/documents/DocumentsScreen"));
+const AccountScreen = lazy(() => import("./screens/account/AccountScreen"));
+const NotFoundScreen = lazy(() => import("./screens/not-found/NotFoundScreen"));
+
+/** Where to send someone who has not chosen a language yet, back afterwards. */
+function Redirect({ to }: { to: string }) {
+  const { route } = useLocation();
+  useEffect(() => route(to, true), [to]);
+  return null;
+}
+
+/** Routes for logged-in newcomers: while the session loads, wait; without one, log in first. */
+function loggedIn(Screen: ComponentType<any>): ComponentType<any> {
+  return function Guarded(props: object) {
+    const { me } = useApp();
+    const { url } = useLocation();
+    if (me === undefined) return <Loading />;
+    if (me === null) return <Redirect to={`${paths.login}?next=${encodeURIComponent(url)}`} />;
+    return <Screen {...props} />;
+  };
+}
+
+/** Routes for anonymous visitors (login, registration): logged in, go home. */
+function anonymous(Screen: ComponentType<any>): ComponentType<any> {
+  return function Anonymous(props: object) {
+    const { me } = useApp();
+    if (me) return <Redirect to={paths.home} />;
+    return <Screen {...props} />;
+  };
+}
+
+function Start() {
+  const { me } = useApp();
+  if (me === undefined) return <Loading />;
+  return <Redirect to={me ? paths.home : paths.login} />;
+}
+
+const Home = loggedIn(HomeScreen);
+const Biography = loggedIn(BiographyScreen);
+const Section = loggedIn(SectionScreen);
+const Releases = loggedIn(ReleasesScreen);
+const AccessLog = loggedIn(AccessLogScreen);
+const Documents = loggedIn(DocumentsScreen);
+const Account = loggedIn(AccountScreen);
+const Login = anonymous(LoginScreen);
+const Register = anonymous(RegisterScreen);
+
+function Routes() {
+  const { path, url } = useLocation();
+  // First visit: choose the language before anything else, then come back.
+  if (storedLanguage() === null && path !== paths.language) {
+    return <Redirect to={`${paths.language}?next=${encodeURIComponent(url)}`} />;
+  }
+  return (
+    <ErrorBoundary>
+      <Router>
+        <Route path={paths.start} component={Start} />
+        <Route path={paths.language} component={LanguageScreen} />
+        <Route path={paths.login} component={Login} />
+        <Route path={paths.register} component={Register} />
+        <Route path={paths.registerSent} component={RegisterSentScreen} />
+        <Route path={paths.passwordForgotten} component={PasswordForgottenScreen} />
+        <Route path={paths.home} component={Home} />
+        <Route path={paths.biography} component={Biography} />
+        <Route path={`${paths.biography}/:section`} component={Section} />
+        <Route path={`${paths.biography}/:kind/:memberId/:section`} component={Section} />
+        <Route path={paths.releases} component={Releases} />
+        <Route path={paths.accessLog} component={AccessLog} />
+        <Route path={paths.documents} component={Documents} />
+        <Route path={paths.account} component={Account} />
+        <Route default component={NotFoundScreen} />
+      </Router>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  const [language, setLanguageState] = useState<Language>(currentLanguage());
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  const refreshSession = useCallback(async (): Promise<Me | null> => {
+    try {
+      const account = (await request(Session)).me ?? null;
+      // The language shown on this device wins; the account follows it (mails use it).
+      if (account && account.language !== currentLanguage()) {
+        void request(ChangeLanguage, { language: currentLanguage() }).catch(() => undefined);
+      }
+      setMe(account);
+      return account;
+    } catch {
+      setMe(null);
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshSession();
+  }, [refreshSession]);
+
+  const setLanguage = useCallback(
+    async (next: Language) => {
+      await loadLanguage(next, true);
+      setLanguageState(next);
+      if (me) void request(ChangeLanguage, { language: next }).catch(() => undefined);
+    },
+    [me],
+  );
+
+  const endSession = useCallback((reason: "logout" | "expired") => {
+    setMe(null);
+    const here = location.pathname + location.search;
+    navigate(
+      reason === "expired"
+        ? `${paths.login}?expired=1&next=${encodeURIComponent(here)}`
+        : `${paths.login}?out=1`,
+      true,
+    );
+  }, []);
+
+  const state = useMemo<AppState>(
+    () => ({ language, setLanguage, me, refreshSession, endSession }),
+    [language, setLanguage, me, refreshSession, endSession],
+  );
+
+  return (
+    <AppContext.Provider value={state}>
+      <LocationProvider scope={CLIENT_SCOPE}>
+        <Shell>
+          <Routes />
+        </Shell>
+      </LocationProvider>
+    </AppContext.Provider>
+  );
+}

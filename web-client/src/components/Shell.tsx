@@ -1,0 +1,78 @@
+// The frame of every screen: skip link, header (name, language, navigation when logged in), main.
+import type { ComponentChildren } from "preact";
+import { useLocation } from "preact-iso";
+import { request } from "../api";
+import { useApp } from "../context";
+import { graphql } from "../gql";
+import { t, type MessageId } from "../i18n";
+import { paths } from "../routes";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+
+const Logout = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+const NAVIGATION: { href: string; label: MessageId }[] = [
+  { href: paths.home, label: "client.nav.home" },
+  { href: paths.biography, label: "client.nav.biography" },
+  { href: paths.releases, label: "client.nav.releases" },
+  { href: paths.accessLog, label: "client.nav.access_log" },
+  { href: paths.documents, label: "client.nav.documents" },
+  { href: paths.account, label: "client.nav.account" },
+];
+
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { me, endSession } = useApp();
+  const { path } = useLocation();
+
+  async function logout() {
+    try {
+      await request(Logout);
+    } catch {
+      // the session is gone either way; the cookies expire with it
+    }
+    endSession("logout");
+  }
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t("client.skip_link")}
+      </a>
+      <header class="site-header">
+        <div class="header-bar">
+          <a class="brand" href={me ? paths.home : paths.start}>
+            MoBio
+          </a>
+          <LanguageSwitcher />
+        </div>
+        {me && (
+          <nav class="site-nav" aria-label={t("client.nav.label")}>
+            <ul>
+              {NAVIGATION.map((item) => {
+                const current = path === item.href || path.startsWith(`${item.href}/`);
+                return (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={current ? "page" : undefined}>
+                      {t(item.label)}
+                    </a>
+                  </li>
+                );
+              })}
+              <li>
+                <button type="button" class="link-button" onClick={() => void logout()}>
+                  {t("client.nav.logout")}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

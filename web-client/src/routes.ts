@@ -1,0 +1,47 @@
+// Every client path in one place: link with `paths.x`, never with a literal string.
+// Server paths (/graphql, /activate, /reset-password, /shared, /documents/…, /forms/…, /healthz)
+// are not client routes: the LocationProvider leaves links to them to the browser (SERVER_PATHS).
+export const paths = {
+  start: "/",
+  language: "/language",
+  register: "/register",
+  registerSent: "/register/sent",
+  login: "/login",
+  passwordForgotten: "/password-forgotten",
+  home: "/home",
+  biography: "/biography",
+  section: (section: string) => `/biography/${section}`,
+  memberSection: (kind: "partner" | "child", memberId: string, section: string) =>
+    `/biography/${kind}/${memberId}/${section}`,
+  releases: "/releases",
+  accessLog: "/access-log",
+  documents: "/my-documents",
+  account: "/account",
+} as const;
+
+/** Links the client router must leave to the browser (served by the Python server). */
+export const SERVER_PATHS =
+  /^\/(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$)/;
+
+/** Links the client router handles: same-origin paths that are not the server's. */
+export const CLIENT_SCOPE = /^\/(?!(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$))/;
+
+/** Query-string value `name` of the current address. */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/** A `next` target that stays inside the client (never another origin or a server page). */
+export function safeNext(next: string | null, fallback: string): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || SERVER_PATHS.test(next)) {
+    return fallback;
+  }
+  return next;
+}
+
+/** Go to `url` from code outside a component (the router follows history's popstate). */
+export function navigate(url: string, replace = false): void {
+  if (replace) history.replaceState(null, "", url);
+  else history.pushState(null, "", url);
+  dispatchEvent(new PopStateEvent("popstate"));
+}
