@@ -1,0 +1,130 @@
+"""The server pages behind the links in account mails (activation, new password), in a real
+browser on a phone."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.support.browser import (
+    MobioServer,
+    assert_accessible,
+    assert_fits_width,
+    screenshot,
+)
+from tests.support.graphql import GraphQLClient
+from tests.web_client.conftest import NewPage
+
+USAGE_DOCUMENTS = "{ consentDocuments(kind: USAGE) { id language } }"
+REGISTER = "mutation($input: RegisterInput!) { register(input: $input) }"
+RESET = "mutation($e: String!) { requestPasswordReset(email: $e) }"
+LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) }"
+PASSWORD = "a-long-browser-password"
+
+TEXTS: dict[str, dict[str, Any]] = {
+    "de": {"button": "Mein Konto aktivieren", "done": "Ihr Konto ist aktiv", "dir": "ltr"},
+    "ar": {"dir": "rtl"},
+}
+
+
+async def _register(server: MobioServer, email: str, language: str) -> None:
+    """Registers through the server's API, as the client's registration screen does."""
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        api = GraphQLClient(http)
+        documents = (await api.data(USAGE_DOCUMENTS))["consentDocuments"]
+        [usage] = [d["id"] for d in documents if d["language"] == language]
+        await api.data(
+            REGISTER,
+            {
+                "input": {
+                    "email": email,
+                    "password": PASSWORD,
+                    "language": language,
+                    "usageConsentDocumentId": usage,
+                }
+            },
+        )
+
+
+async def _can_log_in(server: MobioServer, email: str, password: str = PASSWORD) -> bool:
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        body = await GraphQLClient(http).execute(LOGIN, {"e": email, "p": password})
+    return not body.get("errors")
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+async def test_the_mailed_link_activates_the_account(
+    new_page: NewPage, server: MobioServer, language: str
+) -> None:
+    # given a registration, whose mail holds the activation link
+    email = f"activate-{language}@example.org"
+    await _register(server, email, language)
+    link = await server.mailed_link(email, "/activate")
+    assert not await _can_log_in(server, email)
+    # when the newcomer opens it on a phone whose browser speaks their language
+    page = await new_page(language)
+    await page.goto(link)
+    # then the page is in that language and direction, and asks for a click
+    html = page.locator("html")
+    await expect(html).to_have_attribute("lang", language)
+    await expect(html).to_have_attribute("dir", TEXTS[language]["dir"])
+    button = page.get_by_role("button")
+    await expect(button).to_have_count(1)
+    if "button" in TEXTS[language]:
+        await expect(button).to_have_text(TEXTS[language]["button"])
+    await assert_accessible(page, f"activation ({language})")
+    await assert_fits_width(page, f"activation ({language})")
+    await screenshot(page, "activate")
+    # and the click activates the account and says so
+    await button.click()
+    await expect(page.get_by_role("button")).to_have_count(0)
+    if "done" in TEXTS[language]:
+        await expect(page.locator("main")).to_contain_text(TEXTS[language]["done"])
+    await expect(page.locator("html")).to_have_attribute("dir", TEXTS[language]["dir"])
+    await assert_accessible(page, f"activation done ({language})")
+    await screenshot(page, "activate-done")
+    assert await _can_log_in(server, email)
+
+
+async def test_a_used_or_wrong_link_says_why(new_page: NewPage, server: MobioServer) -> None:
+    # given a link whose token nobody was given
+    page = await new_page("de")
+    await page.goto("/activate?token=not-a-token-anyone-was-given")
+    # when the button is pressed
+    await page.get_by_role("button").click()
+    # then the page explains, accessibly, and offers nothing more to press
+    await expect(page.get_by_role("button")).to_have_count(0)
+    message = (await page.locator("main p").inner_text()).strip()
+    assert message and "Ihr Konto ist aktiv" not in message
+    await assert_accessible(page, "activation failed")
+    await screenshot(page, "activate-failed")
+
+
+async def test_the_mailed_reset_link_sets_a_new_password(
+    new_page: NewPage, server: MobioServer
+) -> None:
+    # given an active account that asked for a new password
+    email = "reset-de@example.org"
+    await _register(server, email, "de")
+    activation = await server.mailed_link(email, "/activate")
+    [token] = parse_qs(urlsplit(activation).query)["token"]
+    async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
+        assert (await http.post("/activate", data={"token": token})).status_code == 200
+        await GraphQLClient(http).data(RESET, {"e": email})
+    link = await server.mailed_link(email, "/reset-password")
+    # when the newcomer opens the link and types a new password
+    page = await new_page("de")
+    await page.goto(link)
+    await assert_accessible(page, "new password")
+    await assert_fits_width(page, "new password")
+    await screenshot(page, "reset-password")
+    await page.get_by_label("Neues Passwort").fill("a-brand-new-password")
+    await page.get_by_role("button").click()
+    # then the page says it is saved, and the new password logs in
+    await expect(page.get_by_role("button")).to_have_count(0)
+    await assert_accessible(page, "new password saved")
+    assert await _can_log_in(server, email, "a-brand-new-password")
