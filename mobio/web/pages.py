@@ -86,7 +86,10 @@ async def _outcome(request: Request[Any, Any, Any], page: str, action: Awaitable
         message = translate(language, f"{page}.done")
     except MobioError as error:
         message = error.render(language)
-    return _page(language, translate(language, f"{page}.title"), f"<p>{escape(message)}</p>")
+    to_login = f'<p><a href="/login">{escape(translate(language, "page.to_login"))}</a></p>'
+    return _page(
+        language, translate(language, f"{page}.title"), f"<p>{escape(message)}</p>{to_login}"
+    )
 
 
 def activation_pages() -> list[Any]:

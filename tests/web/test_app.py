@@ -188,9 +188,10 @@ async def test_submitting_the_activation_form_activates(client: GraphQLClient) -
         "/activate", data={"token": token}, headers={"Accept-Language": "en"}
     )
 
-    # then: the account is active and the page says so
+    # then: the account is active, the page says so and leads on to the login
     assert response.status_code == 200
     assert translate("en", "page.activate.done") in response.text
+    assert f'<a href="/login">{translate("en", "page.to_login")}</a>' in response.text
     assert await is_active(newcomer.account_id)
 
 

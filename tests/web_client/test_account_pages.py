@@ -96,9 +96,10 @@ async def test_a_used_or_wrong_link_says_why(new_page: NewPage, server: MobioSer
     await page.goto("/activate?token=not-a-token-anyone-was-given")
     # when the button is pressed
     await page.get_by_role("button").click()
-    # then the page explains, accessibly, and offers nothing more to press
+    # then the page explains, accessibly, offers nothing more to press, and leads to the login
     await expect(page.get_by_role("button")).to_have_count(0)
-    message = (await page.locator("main p").inner_text()).strip()
+    await expect(page.get_by_role("link", name="Zur Anmeldung")).to_have_attribute("href", "/login")
+    message = (await page.locator("main p").first.inner_text()).strip()
     assert message and "Ihr Konto ist aktiv" not in message
     await assert_accessible(page, "activation failed")
     await screenshot(page, "activate-failed")
