@@ -67,14 +67,19 @@ test-postgres: $(DEPS_STAMP) ## Run the suite on PostgreSQL ($(PG_TEST_URL))
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL): PostgreSQL run skipped (not CI)"; \
 	fi
 
-lint: $(DEPS_STAMP) ## ruff and mypy (strict on mobio/)
+lint: $(DEPS_STAMP) ## ruff and mypy (strict on mobio/); prettier on the web client
 	$(BIN)/ruff check mobio tests bench
 	$(BIN)/ruff format --check mobio tests bench
 	$(BIN)/mypy
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(CLIENT_INSTALLED) \
+		&& cd $(CLIENT) && npm run --silent format:check; \
+	elif [ "$$CI" = "true" ]; then echo "npm is required in CI (web client)" >&2; exit 1; fi
 
 format: $(DEPS_STAMP) ## Format and auto-fix the code
 	$(BIN)/ruff format mobio tests bench
 	$(BIN)/ruff check --fix mobio tests bench
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(CLIENT_INSTALLED) \
+		&& cd $(CLIENT) && npm run --silent format; fi
 
 schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql and docs/access-matrix.md
 	$(BIN)/mobio schema > docs/schema.graphql

@@ -30,5 +30,7 @@ for (const file of [...files].sort()) {
   else js += size;
   console.log(`${String(size).padStart(7)} B  ${file}`);
 }
-console.log(`${(js / 1024).toFixed(1)} KB gzipped JavaScript (+ ${(css / 1024).toFixed(1)} KB CSS) for ${screen} in ${language}; budget 150 KB`);
+console.log(
+  `${(js / 1024).toFixed(1)} KB gzipped JavaScript (+ ${(css / 1024).toFixed(1)} KB CSS) for ${screen} in ${language}; budget 150 KB`,
+);
 if (js > 150 * 1024) process.exit(1);

@@ -126,7 +126,10 @@ export function upload<R, V>(
   const sent = JSON.parse(JSON.stringify(variables ?? {})) as Record<string, unknown>;
   for (const path of paths) setPath({ variables: sent }, path, null);
   form.append("operations", JSON.stringify({ query: document.toString(), variables: sent }));
-  form.append("map", JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [path]]))));
+  form.append(
+    "map",
+    JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [path]]))),
+  );
   paths.forEach((path, i) => form.append(String(i), files[path] as Blob));
 
   return new Promise<R>((resolve, reject) => {
@@ -136,14 +139,21 @@ export function upload<R, V>(
     for (const [name, value] of Object.entries(headers())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader("accept", "application/json");
     xhr.upload.onprogress = (event) =>
-      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : 0 });
+      options.onProgress?.({
+        loaded: event.loaded,
+        total: event.lengthComputable ? event.total : 0,
+      });
     xhr.onerror = () => reject(new ApiError(t("client.error.network"), "NETWORK"));
     xhr.onabort = () => reject(new ApiError(t("client.error.network"), "ABORTED"));
     xhr.onload = () => {
       try {
         resolve(dataOf(JSON.parse(xhr.responseText) as Answer<R>));
       } catch (error) {
-        reject(error instanceof ApiError ? error : new ApiError(t("client.error.unexpected"), "UNEXPECTED"));
+        reject(
+          error instanceof ApiError
+            ? error
+            : new ApiError(t("client.error.unexpected"), "UNEXPECTED"),
+        );
       }
     };
     options.signal?.addEventListener("abort", () => xhr.abort());

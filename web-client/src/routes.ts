@@ -24,7 +24,8 @@ export const SERVER_PATHS =
   /^\/(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$)/;
 
 /** Links the client router handles: same-origin paths that are not the server's. */
-export const CLIENT_SCOPE = /^\/(?!(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$))/;
+export const CLIENT_SCOPE =
+  /^\/(?!(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$))/;
 
 /** Query-string value `name` of the current address. */
 export function queryParam(name: string): string | null {

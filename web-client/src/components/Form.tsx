@@ -30,14 +30,23 @@ export function ErrorSummary({ problems }: { problems: Problem[] }) {
   }, [problems]);
   // The live region stays in the page so that screen readers announce what appears in it.
   return (
-    <div ref={box} class={problems.length ? "error-summary" : "visually-hidden"} tabIndex={-1} aria-live="assertive">
+    <div
+      ref={box}
+      class={problems.length ? "error-summary" : "visually-hidden"}
+      tabIndex={-1}
+      aria-live="assertive"
+    >
       {problems.length > 0 && (
         <>
           <h2>{t("client.error.summary")}</h2>
           <ul>
             {problems.map((problem, i) => (
               <li key={i}>
-                {problem.field ? <a href={`#${problem.field}`}>{problem.message}</a> : problem.message}
+                {problem.field ? (
+                  <a href={`#${problem.field}`}>{problem.message}</a>
+                ) : (
+                  problem.message
+                )}
               </li>
             ))}
           </ul>
@@ -58,7 +67,9 @@ type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "label"
 
 /** A labelled text-like input; hint and error are tied to it with aria-describedby. */
 export function Field({ id, label, hint, error, value, onValue, ...rest }: InputProps) {
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class={error ? "field field-error" : "field"}>
       <label for={id}>{label}</label>

@@ -1,16 +1,24 @@
-// A small Markdown subset for declarations (headings, paragraphs, lists, **bold**), rendered as
+// A small Markdown subset for declarations (headings, paragraphs, lists, **bold**, *italic*), rendered as
 // elements, never as HTML: whatever the text holds, it cannot inject markup.
 import type { ComponentChildren, VNode } from "preact";
 
+const STRONG = /^\*\*[^*]+\*\*$/;
+const EMPHASIS = /^\*[^*\s][^*]*\*$/;
+
 function inline(text: string): ComponentChildren {
-  return text.split(/(\*\*[^*]+\*\*)/g).map((part, i) =>
-    part.startsWith("**") && part.endsWith("**") && part.length > 4 ? <strong key={i}>{part.slice(2, -2)}</strong> : part,
-  );
+  return text.split(/(\*\*[^*]+\*\*|\*[^*\s][^*]*\*)/g).map((part, i) => {
+    if (STRONG.test(part)) return <strong key={i}>{part.slice(2, -2)}</strong>;
+    if (EMPHASIS.test(part)) return <em key={i}>{part.slice(1, -1)}</em>;
+    return part;
+  });
 }
 
 export function Markdown({ text }: { text: string }) {
   const blocks: VNode[] = [];
-  for (const [i, block] of text.replace(/\r\n/g, "\n").split(/\n{2,}/).entries()) {
+  for (const [i, block] of text
+    .replace(/\r\n/g, "\n")
+    .split(/\n{2,}/)
+    .entries()) {
     const lines = block.split("\n").filter((line) => line.trim());
     if (!lines.length) continue;
     const heading = /^(#{1,4})\s+(.*)$/.exec(lines[0] ?? "");

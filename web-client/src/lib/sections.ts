@@ -1,7 +1,14 @@
 // The six biography sections: the API's enum and the client's path segment for each.
 import type { Section } from "../gql/graphql";
 
-export const SECTIONS: readonly Section[] = ["PERSONAL", "FAMILY", "LANGUAGE", "EDUCATION", "OCCUPATION", "LIVING"];
+export const SECTIONS: readonly Section[] = [
+  "PERSONAL",
+  "FAMILY",
+  "LANGUAGE",
+  "EDUCATION",
+  "OCCUPATION",
+  "LIVING",
+];
 
 /** "LANGUAGE" → "language" (as in /biography/language). */
 export function sectionSlug(section: Section): string {

@@ -32,7 +32,8 @@ export function useQuery<R, V>(
       .then((data) => live && setState({ data, loading: false }))
       .catch((error: unknown) => {
         if (!live) return;
-        const apiError = error instanceof ApiError ? error : new ApiError(String(error), "UNEXPECTED");
+        const apiError =
+          error instanceof ApiError ? error : new ApiError(String(error), "UNEXPECTED");
         if (apiError.code === "UNAUTHENTICATED") endSession("expired");
         setState({ error: apiError, loading: false });
       });

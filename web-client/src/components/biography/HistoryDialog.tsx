@@ -39,10 +39,16 @@ export function formatDate(value: string, withTime = false): string {
 
 /** A stored value (codes, text, dates, numbers, entries) as the reader reads it. */
 export function displayValue(question: Question, value: unknown): string {
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) {
+  if (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && !value.length)
+  ) {
     return "";
   }
-  if (typeof value === "boolean") return value ? t("client.biography.yes") : t("client.biography.no");
+  if (typeof value === "boolean")
+    return value ? t("client.biography.yes") : t("client.biography.no");
   if (question.kind === "BOOLEAN" && (value === "true" || value === "false")) {
     return value === "true" ? t("client.biography.yes") : t("client.biography.no");
   }
@@ -82,7 +88,9 @@ function who(entry: LogEntry): string {
         : grant === "integration_office"
           ? t("client.biography.team_integration_office")
           : grant;
-  return [entry.actorName, entry.teamName ? `${entry.teamName} (${team})` : team].filter(Boolean).join(", ");
+  return [entry.actorName, entry.teamName ? `${entry.teamName} (${team})` : team]
+    .filter(Boolean)
+    .join(", ");
 }
 
 interface Props {
@@ -103,7 +111,10 @@ export function HistoryDialog({ personId, memberId, question, onClose }: Props) 
     let live = true;
     request(AnswerLogQuery, { personId, question: question.code, memberId: memberId ?? null })
       .then((data) => live && setEntries([...(data.person?.answerLog ?? [])].reverse()))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : new ApiError(String(e), "UNEXPECTED")));
+      .catch(
+        (e: unknown) =>
+          live && setError(e instanceof ApiError ? e : new ApiError(String(e), "UNEXPECTED")),
+      );
     return () => {
       live = false;
       opener?.focus();
@@ -135,7 +146,9 @@ export function HistoryDialog({ personId, memberId, question, onClose }: Props) 
                   </div>
                   <div>
                     <dt>{t("client.biography.history_value")}</dt>
-                    <dd class={value ? undefined : "deleted"}>{value || t("client.biography.history_deleted")}</dd>
+                    <dd class={value ? undefined : "deleted"}>
+                      {value || t("client.biography.history_deleted")}
+                    </dd>
                   </div>
                   <div>
                     <dt>{t("client.biography.history_who")}</dt>

@@ -67,10 +67,21 @@ export function PrivateNotes({ personId, section, notes, reload }: Props) {
   async function add(event: Event) {
     event.preventDefault();
     if (!body.trim()) {
-      setProblems([{ field: "note-new", message: t("client.error.required", { field: t("client.notes.new") }) }]);
+      setProblems([
+        {
+          field: "note-new",
+          message: t("client.error.required", { field: t("client.notes.new") }),
+        },
+      ]);
       return;
     }
-    if (await run(() => request(CreateNote, { personId, section, body }), t("client.notes.saved"), "note-new")) {
+    if (
+      await run(
+        () => request(CreateNote, { personId, section, body }),
+        t("client.notes.saved"),
+        "note-new",
+      )
+    ) {
       setBody("");
     }
   }
@@ -80,11 +91,19 @@ export function PrivateNotes({ personId, section, notes, reload }: Props) {
     if (!editing) return;
     const field = `note-${editing.id}`;
     if (!editing.body.trim()) {
-      setProblems([{ field, message: t("client.error.required", { field: t("client.notes.edit") }) }]);
+      setProblems([
+        { field, message: t("client.error.required", { field: t("client.notes.edit") }) },
+      ]);
       return;
     }
     const { id, body: text } = editing;
-    if (await run(() => request(UpdateNote, { personId, noteId: id, body: text }), t("client.notes.saved"), field)) {
+    if (
+      await run(
+        () => request(UpdateNote, { personId, noteId: id, body: text }),
+        t("client.notes.saved"),
+        field,
+      )
+    ) {
       setEditing(null);
     }
   }
@@ -100,7 +119,12 @@ export function PrivateNotes({ personId, section, notes, reload }: Props) {
       <h2 id="notes-title">{t("client.notes.count", { count: notes.length })}</h2>
       <p class="hint">{t("client.notes.intro")}</p>
       <ErrorSummary problems={problems} />
-      <p ref={statusRef} role="status" tabIndex={-1} class={status ? "notice notice-success" : "visually-hidden"}>
+      <p
+        ref={statusRef}
+        role="status"
+        tabIndex={-1}
+        class={status ? "notice notice-success" : "visually-hidden"}
+      >
         {status}
       </p>
       {notes.length === 0 && <p>{t("client.notes.empty")}</p>}
@@ -142,10 +166,19 @@ export function PrivateNotes({ personId, section, notes, reload }: Props) {
                 <div class="confirm" role="group" aria-label={t("client.notes.delete_confirm")}>
                   <p>{t("client.notes.delete_confirm")}</p>
                   <div class="button-row">
-                    <button type="button" class="button-danger" disabled={busy} onClick={() => void remove(id)}>
+                    <button
+                      type="button"
+                      class="button-danger"
+                      disabled={busy}
+                      onClick={() => void remove(id)}
+                    >
                       {t("client.notes.delete_yes")}
                     </button>
-                    <button type="button" class="button-secondary" onClick={() => setConfirming(null)}>
+                    <button
+                      type="button"
+                      class="button-secondary"
+                      onClick={() => setConfirming(null)}
+                    >
                       {t("client.biography.cancel")}
                     </button>
                   </div>
@@ -174,7 +207,12 @@ export function PrivateNotes({ personId, section, notes, reload }: Props) {
       <form noValidate onSubmit={(event) => void add(event)} class="note-new">
         <div class="field">
           <label for="note-new">{t("client.notes.new")}</label>
-          <textarea id="note-new" rows={3} value={body} onInput={(event) => setBody(event.currentTarget.value)} />
+          <textarea
+            id="note-new"
+            rows={3}
+            value={body}
+            onInput={(event) => setBody(event.currentTarget.value)}
+          />
         </div>
         <button type="submit" disabled={busy}>
           {t("client.notes.add")}

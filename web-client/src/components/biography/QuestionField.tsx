@@ -53,7 +53,8 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
 }
 
 export function QuestionField({ question, value, onChange, context, entry, parent, extra }: Props) {
-  const id = entry === undefined ? inputId(question.code) : inputId(parent ?? "entry", entry, question.code);
+  const id =
+    entry === undefined ? inputId(question.code) : inputId(parent ?? "entry", entry, question.code);
   const error = context.errors[id];
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -103,10 +104,18 @@ export function QuestionField({ question, value, onChange, context, entry, paren
           ) : (
             <input
               {...common}
-              type={question.kind === "DATE" ? "date" : question.kind === "NUMBER" ? "number" : "text"}
+              type={
+                question.kind === "DATE" ? "date" : question.kind === "NUMBER" ? "number" : "text"
+              }
               inputMode={question.kind === "NUMBER" ? "numeric" : undefined}
               maxLength={question.kind === "TEXT" ? question.maxLength : undefined}
-              min={question.kind === "NUMBER" ? question.minimum : question.kind === "DATE" ? "1900-01-01" : undefined}
+              min={
+                question.kind === "NUMBER"
+                  ? question.minimum
+                  : question.kind === "DATE"
+                    ? "1900-01-01"
+                    : undefined
+              }
               max={question.kind === "NUMBER" ? question.maximum : undefined}
               step={question.kind === "NUMBER" ? 1 : undefined}
               onInput={(event) => onChange(event.currentTarget.value)}
@@ -191,30 +200,40 @@ export function QuestionField({ question, value, onChange, context, entry, paren
     }
     case "MULTI_CHOICE":
       return (
-        <MultiChoice question={question} id={id} value={value} onChange={onChange} context={context} extra={extra} />
+        <MultiChoice
+          question={question}
+          id={id}
+          value={value}
+          onChange={onChange}
+          context={context}
+          extra={extra}
+        />
       );
     case "ENTRIES":
-      return <Entries question={question} id={id} value={value} onChange={onChange} context={context} extra={extra} />;
+      return (
+        <Entries
+          question={question}
+          id={id}
+          value={value}
+          onChange={onChange}
+          context={context}
+          extra={extra}
+        />
+      );
     default:
       return null;
   }
 }
 
-function MultiChoice({
-  question,
-  id,
-  value,
-  onChange,
-  context,
-  extra,
-}: Props & { id: string }) {
+function MultiChoice({ question, id, value, onChange, context, extra }: Props & { id: string }) {
   const [filter, setFilter] = useState("");
   const chosen = Array.isArray(value) ? (value as string[]) : [];
   const error = context.errors[id];
   const long = question.options.length > FILTER_FROM;
   const needle = filter.trim().toLocaleLowerCase();
   const shown = question.options.filter(
-    (option) => !needle || chosen.includes(option.code) || option.label.toLocaleLowerCase().includes(needle),
+    (option) =>
+      !needle || chosen.includes(option.code) || option.label.toLocaleLowerCase().includes(needle),
   );
   return (
     <fieldset
@@ -229,7 +248,12 @@ function MultiChoice({
       {long && (
         <div class="field option-filter">
           <label for={`${id}-filter`}>{t("client.biography.filter_options")}</label>
-          <input id={`${id}-filter`} type="search" value={filter} onInput={(event) => setFilter(event.currentTarget.value)} />
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filter}
+            onInput={(event) => setFilter(event.currentTarget.value)}
+          />
         </div>
       )}
       <div class={long ? "options options-scroll" : "options"}>
@@ -292,7 +316,9 @@ function Entries({ question, id, value, onChange, context, extra }: Props & { id
                 onChange={(next) =>
                   onChange(
                     entries.map((e, i) =>
-                      i === index ? { ...e, values: { ...e.values, [field.code]: String(next) } } : e,
+                      i === index
+                        ? { ...e, values: { ...e.values, [field.code]: String(next) } }
+                        : e,
                     ),
                   )
                 }

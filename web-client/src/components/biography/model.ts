@@ -54,7 +54,10 @@ function scalar(value: unknown): string {
 }
 
 /** The draft of a section as the API returned it (`section` is e.g. `own.language`). */
-export function draftFrom(questions: Question[], section: Record<string, unknown> | null | undefined): Draft {
+export function draftFrom(
+  questions: Question[],
+  section: Record<string, unknown> | null | undefined,
+): Draft {
   const draft: Draft = {};
   for (const question of questions) {
     const value = section?.[camel(question.code)];
@@ -82,13 +85,19 @@ export function draftFrom(questions: Question[], section: Record<string, unknown
 
 /** Whether a question is asked, given the answers so far (its condition's question must be
  *  shown itself and answered with one of the codes). */
-export function isShown(question: Question, byCode: Map<string, Question>, draft: Draft, depth = 0): boolean {
+export function isShown(
+  question: Question,
+  byCode: Map<string, Question>,
+  draft: Draft,
+  depth = 0,
+): boolean {
   const condition = question.shownIf;
   if (!condition) return true;
   const parent = byCode.get(condition.question);
   if (parent && depth < 10 && !isShown(parent, byCode, draft, depth + 1)) return false;
   const value = draft[condition.question];
-  if (Array.isArray(value)) return value.some((v) => typeof v === "string" && condition.codes.includes(v));
+  if (Array.isArray(value))
+    return value.some((v) => typeof v === "string" && condition.codes.includes(v));
   return typeof value === "string" && condition.codes.includes(value);
 }
 
@@ -115,7 +124,10 @@ export function valueOf(question: Question, value: DraftValue | undefined): unkn
     const filled = entries
       .map((entry) =>
         Object.fromEntries(
-          (question.fields ?? []).map((field) => [camel(field.code), toValue(field, entry.values[field.code] ?? "")]),
+          (question.fields ?? []).map((field) => [
+            camel(field.code),
+            toValue(field, entry.values[field.code] ?? ""),
+          ]),
         ),
       )
       .filter((entry) => Object.values(entry).some((v) => v !== null));
@@ -149,7 +161,9 @@ export function changesOf(
 /** The codes whose draft differs from the base (what the user typed), for re-applying. */
 export function editedCodes(questions: Question[], base: Draft, draft: Draft): string[] {
   return questions
-    .filter((q) => JSON.stringify(valueOf(q, base[q.code])) !== JSON.stringify(valueOf(q, draft[q.code])))
+    .filter(
+      (q) => JSON.stringify(valueOf(q, base[q.code])) !== JSON.stringify(valueOf(q, draft[q.code])),
+    )
     .map((q) => q.code);
 }
 

@@ -42,6 +42,10 @@ export const ACCEPTED_TYPES =
 /** "1.2 MB", "340 KB" in the reader's number format. */
 export function formatSize(bytes: number, language: string): string {
   const format = (value: number, unit: "kilobyte" | "megabyte") =>
-    new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
-  return bytes >= 1024 * 1024 ? format(bytes / (1024 * 1024), "megabyte") : format(Math.max(1, Math.round(bytes / 1024)), "kilobyte");
+    new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 }).format(
+      value,
+    );
+  return bytes >= 1024 * 1024
+    ? format(bytes / (1024 * 1024), "megabyte")
+    : format(Math.max(1, Math.round(bytes / 1024)), "kilobyte");
 }

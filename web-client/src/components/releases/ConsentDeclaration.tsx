@@ -27,9 +27,14 @@ export interface DeclarationChoice {
 }
 
 /** The declaration in `language` if published in it, else German, else the first. */
-export function defaultDeclaration(documents: DeclarationChoice[], language: string): string | null {
+export function defaultDeclaration(
+  documents: DeclarationChoice[],
+  language: string,
+): string | null {
   const found =
-    documents.find((d) => d.language === language) ?? documents.find((d) => d.language === "de") ?? documents[0];
+    documents.find((d) => d.language === language) ??
+    documents.find((d) => d.language === "de") ??
+    documents[0];
   return found?.id ?? null;
 }
 
@@ -58,7 +63,9 @@ export function ConsentDeclaration({
     <section class="declaration" aria-labelledby={`${idPrefix}-declaration-heading`}>
       <h3 id={`${idPrefix}-declaration-heading`}>{t("client.releases.declaration")}</h3>
       <div class="field">
-        <label for={`${idPrefix}-declaration-language`}>{t("client.releases.declaration_language")}</label>
+        <label for={`${idPrefix}-declaration-language`}>
+          {t("client.releases.declaration_language")}
+        </label>
         <p id={`${idPrefix}-declaration-language-hint`} class="hint">
           {t("client.releases.declaration_language_hint")}
         </p>
@@ -87,7 +94,9 @@ export function ConsentDeclaration({
           aria-labelledby={`${idPrefix}-declaration-title`}
         >
           <h4 id={`${idPrefix}-declaration-title`}>{declaration.title}</h4>
-          <p class="hint">{t("client.releases.declaration_version", { version: declaration.version })}</p>
+          <p class="hint">
+            {t("client.releases.declaration_version", { version: declaration.version })}
+          </p>
           <Markdown text={declaration.body ?? ""} />
         </div>
       )}

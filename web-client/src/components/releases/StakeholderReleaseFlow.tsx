@@ -8,7 +8,11 @@ import { graphql } from "../../gql";
 import type { DocumentCategory, Package, Section } from "../../gql/graphql";
 import { t } from "../../i18n";
 import { categoryLabel } from "../documents/labels";
-import { ConsentDeclaration, type DeclarationChoice, defaultDeclaration } from "./ConsentDeclaration";
+import {
+  ConsentDeclaration,
+  type DeclarationChoice,
+  defaultDeclaration,
+} from "./ConsentDeclaration";
 import { formatDateTime, PACKAGES, packageLabel, packageRecipients } from "./format";
 
 const ReleaseToStakeholder = graphql(`
@@ -36,7 +40,10 @@ const ReleaseToStakeholder = graphql(`
  * and the document categories it may download (docs/access-matrix.md, mobio/auth/documents.py).
  * Within a section only the answers meant for that recipient are shown.
  */
-const CONTENTS: Record<Package, { sections: Section[]; children: boolean; documents: DocumentCategory[] }> = {
+const CONTENTS: Record<
+  Package,
+  { sections: Section[]; children: boolean; documents: DocumentCategory[] }
+> = {
   EMPLOYMENT: {
     sections: ["PERSONAL", "FAMILY", "LANGUAGE", "EDUCATION", "OCCUPATION", "LIVING"],
     children: true,
@@ -47,13 +54,21 @@ const CONTENTS: Record<Package, { sections: Section[]; children: boolean; docume
     children: false,
     documents: ["CV", "WORK_REFERENCE"],
   },
-  LANGUAGE_SCHOOL: { sections: ["PERSONAL", "LANGUAGE", "EDUCATION"], children: false, documents: ["LANGUAGE_CERTIFICATE"] },
+  LANGUAGE_SCHOOL: {
+    sections: ["PERSONAL", "LANGUAGE", "EDUCATION"],
+    children: false,
+    documents: ["LANGUAGE_CERTIFICATE"],
+  },
   CHAMBERS: {
     sections: ["PERSONAL", "LANGUAGE", "EDUCATION", "OCCUPATION"],
     children: false,
     documents: ["SCHOOL_CERTIFICATE", "VOCATIONAL_CERTIFICATE", "WORK_REFERENCE"],
   },
-  LANGUAGE_COURSE_COORDINATION: { sections: ["PERSONAL", "LANGUAGE"], children: true, documents: [] },
+  LANGUAGE_COURSE_COORDINATION: {
+    sections: ["PERSONAL", "LANGUAGE"],
+    children: true,
+    documents: [],
+  },
 };
 
 export interface NewLink {
@@ -63,11 +78,23 @@ export interface NewLink {
   recipientEmail: string | null;
 }
 
-function PackageContents({ value, sectionLabels }: { value: Package; sectionLabels: Map<Section, string> }) {
+function PackageContents({
+  value,
+  sectionLabels,
+}: {
+  value: Package;
+  sectionLabels: Map<Section, string>;
+}) {
   const contents = CONTENTS[value];
   return (
-    <section class="package-contents notice" aria-labelledby="package-contents-heading" id="package-contents">
-      <h3 id="package-contents-heading">{t("client.releases.contents", { package: packageLabel(value) })}</h3>
+    <section
+      class="package-contents notice"
+      aria-labelledby="package-contents-heading"
+      id="package-contents"
+    >
+      <h3 id="package-contents-heading">
+        {t("client.releases.contents", { package: packageLabel(value) })}
+      </h3>
       <p>{t("client.releases.contents_sections")}</p>
       <ul>
         {contents.sections.map((section) => (
@@ -77,7 +104,9 @@ function PackageContents({ value, sectionLabels }: { value: Package; sectionLabe
       </ul>
       <p>
         {contents.documents.length
-          ? t("client.releases.contents_documents", { categories: contents.documents.map(categoryLabel).join(", ") })
+          ? t("client.releases.contents_documents", {
+              categories: contents.documents.map(categoryLabel).join(", "),
+            })
           : t("client.releases.contents_no_documents")}
       </p>
       <p>{t("client.releases.contents_never")}</p>
@@ -103,7 +132,9 @@ export function StakeholderReleaseFlow({
   const heading = useRef<HTMLHeadingElement>(null);
   const [chosen, setChosen] = useState<Package | "">("");
   const [email, setEmail] = useState("");
-  const [declaration, setDeclaration] = useState(() => defaultDeclaration(declarations, language) ?? "");
+  const [declaration, setDeclaration] = useState(
+    () => defaultDeclaration(declarations, language) ?? "",
+  );
   const [agreed, setAgreed] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -113,8 +144,10 @@ export function StakeholderReleaseFlow({
   async function submit(event: Event) {
     event.preventDefault();
     const found: Problem[] = [];
-    if (!chosen) found.push({ field: "package-choice", message: t("client.releases.package_missing") });
-    if (!agreed) found.push({ field: "stakeholder-consent", message: t("client.releases.consent_missing") });
+    if (!chosen)
+      found.push({ field: "package-choice", message: t("client.releases.package_missing") });
+    if (!agreed)
+      found.push({ field: "stakeholder-consent", message: t("client.releases.consent_missing") });
     setProblems(found);
     if (found.length || !chosen || !declaration) return;
     setBusy(true);
@@ -127,7 +160,12 @@ export function StakeholderReleaseFlow({
         recipientEmail,
       });
       const link = answer.releaseToStakeholder;
-      onDone({ url: link.url ?? "", expiresAt: link.expiresAt ?? "", package: chosen, recipientEmail });
+      onDone({
+        url: link.url ?? "",
+        expiresAt: link.expiresAt ?? "",
+        package: chosen,
+        recipientEmail,
+      });
     } catch (error) {
       setProblems(problemsFrom(error, { recipientEmail: "stakeholder-email" }));
     } finally {
@@ -169,10 +207,10 @@ export function StakeholderReleaseFlow({
               />
               <label for={`package-${p}`}>
                 <span class="choice-name">{packageLabel(p)}</span>
-                </label>
-                <span id={`package-${p}-about`} class="choice-about">
-                  {packageRecipients(p)}
-                </span>
+              </label>
+              <span id={`package-${p}-about`} class="choice-about">
+                {packageRecipients(p)}
+              </span>
             </div>
           ))}
         </fieldset>
@@ -217,7 +255,15 @@ export function StakeholderReleaseFlow({
 }
 
 /** The new link, shown this once: copy it, know until when it works. */
-export function LinkShown({ link, language, onClose }: { link: NewLink; language: string; onClose: () => void }) {
+export function LinkShown({
+  link,
+  language,
+  onClose,
+}: {
+  link: NewLink;
+  language: string;
+  onClose: () => void;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState("");
@@ -268,7 +314,9 @@ export function LinkShown({ link, language, onClose }: { link: NewLink; language
       <p role="status" class="hint">
         {copied}
       </p>
-      {link.recipientEmail && <p>{t("client.releases.link_mailed", { email: link.recipientEmail })}</p>}
+      {link.recipientEmail && (
+        <p>{t("client.releases.link_mailed", { email: link.recipientEmail })}</p>
+      )}
     </section>
   );
 }

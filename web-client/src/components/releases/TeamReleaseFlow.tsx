@@ -7,7 +7,11 @@ import { LoadError, Loading } from "../Status";
 import { graphql } from "../../gql";
 import { t } from "../../i18n";
 import { useQuery } from "../../lib/useQuery";
-import { ConsentDeclaration, type DeclarationChoice, defaultDeclaration } from "./ConsentDeclaration";
+import {
+  ConsentDeclaration,
+  type DeclarationChoice,
+  defaultDeclaration,
+} from "./ConsentDeclaration";
 import { teamKindLabel } from "./format";
 
 const ReleaseRecipients = graphql(`
@@ -46,11 +50,17 @@ export function TeamReleaseFlow({
   const heading = useRef<HTMLHeadingElement>(null);
   const [municipality, setMunicipality] = useState("");
   const [team, setTeam] = useState("");
-  const [declaration, setDeclaration] = useState(() => defaultDeclaration(declarations, language) ?? "");
+  const [declaration, setDeclaration] = useState(
+    () => defaultDeclaration(declarations, language) ?? "",
+  );
   const [agreed, setAgreed] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
-  const recipients = useQuery(ReleaseRecipients, { municipalityId: municipality }, { skip: !municipality });
+  const recipients = useQuery(
+    ReleaseRecipients,
+    { municipalityId: municipality },
+    { skip: !municipality },
+  );
   const teams = municipality ? (recipients.data?.releaseRecipients ?? []) : [];
 
   useEffect(() => heading.current?.focus(), []);
@@ -58,9 +68,15 @@ export function TeamReleaseFlow({
   async function submit(event: Event) {
     event.preventDefault();
     const found: Problem[] = [];
-    if (!municipality) found.push({ field: "team-municipality", message: t("client.releases.municipality_missing") });
-    else if (!teams.some((x) => x.id === team)) found.push({ field: "team-choice", message: t("client.releases.team_missing") });
-    if (!agreed) found.push({ field: "team-consent", message: t("client.releases.consent_missing") });
+    if (!municipality)
+      found.push({
+        field: "team-municipality",
+        message: t("client.releases.municipality_missing"),
+      });
+    else if (!teams.some((x) => x.id === team))
+      found.push({ field: "team-choice", message: t("client.releases.team_missing") });
+    if (!agreed)
+      found.push({ field: "team-consent", message: t("client.releases.consent_missing") });
     setProblems(found);
     if (found.length || !declaration) return;
     setBusy(true);
@@ -140,10 +156,14 @@ export function TeamReleaseFlow({
                   <span class="choice-name">{x.name}</span>
                 </label>
                 <span id={`team-${x.id}-about`} class="choice-about">
-                    {[teamKindLabel(x.kind), x.carrier, x.municipalityId ? "" : t("client.releases.district_wide")]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
+                  {[
+                    teamKindLabel(x.kind),
+                    x.carrier,
+                    x.municipalityId ? "" : t("client.releases.district_wide"),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
               </div>
             ))}
           </fieldset>

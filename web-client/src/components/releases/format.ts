@@ -67,7 +67,9 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   if (!iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(
+    date,
+  );
 }
 
 export function formatDate(iso: string | null | undefined, language: string): string {

@@ -48,7 +48,9 @@ export default function AccessLogScreen() {
             return (
               <li key={i} class="card">
                 <p class="card-title">
-                  <time dateTime={entry.accessedAt ?? undefined}>{formatDateTime(entry.accessedAt, language)}</time>
+                  <time dateTime={entry.accessedAt ?? undefined}>
+                    {formatDateTime(entry.accessedAt, language)}
+                  </time>
                 </p>
                 <dl class="facts">
                   <dt>{t("client.access_log.who")}</dt>

@@ -34,10 +34,16 @@ export default function AccountScreen() {
     setMessage("");
     const found: Problem[] = [];
     if (!current) {
-      found.push({ field: "current-password", message: t("client.error.required", { field: t("client.account.current_password") }) });
+      found.push({
+        field: "current-password",
+        message: t("client.error.required", { field: t("client.account.current_password") }),
+      });
     }
     if (!next) {
-      found.push({ field: "new-password", message: t("client.error.required", { field: t("client.account.new_password") }) });
+      found.push({
+        field: "new-password",
+        message: t("client.error.required", { field: t("client.account.new_password") }),
+      });
     } else if (next !== repeat) {
       found.push({ field: "new-password-repeat", message: t("client.account.password_mismatch") });
     }

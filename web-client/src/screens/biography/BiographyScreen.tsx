@@ -21,26 +21,46 @@ const BiographyScreenDocument = graphql(`
         id
         biography {
           own {
-            personal { loggedQuestions }
-            family { loggedQuestions }
-            language { loggedQuestions }
-            education { loggedQuestions }
-            occupation { loggedQuestions }
-            living { loggedQuestions }
+            personal {
+              loggedQuestions
+            }
+            family {
+              loggedQuestions
+            }
+            language {
+              loggedQuestions
+            }
+            education {
+              loggedQuestions
+            }
+            occupation {
+              loggedQuestions
+            }
+            living {
+              loggedQuestions
+            }
           }
           partners {
             memberId
             personal {
-              givenName { text }
-              familyName { text }
+              givenName {
+                text
+              }
+              familyName {
+                text
+              }
               dateOfBirth
             }
           }
           children {
             memberId
             personal {
-              givenName { text }
-              familyName { text }
+              givenName {
+                text
+              }
+              familyName {
+                text
+              }
               dateOfBirth
             }
           }
@@ -87,7 +107,9 @@ interface Member {
 }
 
 function nameOf(member: Member): string | null {
-  const name = [member.personal?.givenName?.text, member.personal?.familyName?.text].filter(Boolean).join(" ");
+  const name = [member.personal?.givenName?.text, member.personal?.familyName?.text]
+    .filter(Boolean)
+    .join(" ");
   return name || null;
 }
 
@@ -98,7 +120,8 @@ export default function BiographyScreen() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const person = data?.me?.person;
   const personId = person?.id ?? "";
-  const own = person?.biography?.own as Record<string, { loggedQuestions?: readonly string[] | null } | null> | null | undefined;
+  const own = person?.biography?.own as
+    Record<string, { loggedQuestions?: readonly string[] | null } | null> | null | undefined;
   const statusRef = useRef<HTMLParagraphElement>(null);
   const [status, setStatus] = useState("");
 
@@ -107,7 +130,9 @@ export default function BiographyScreen() {
     setProblems([]);
     try {
       const { addFamilyMember } = await request(AddFamilyMember, { personId, kind });
-      navigate(paths.memberSection(kind === "PARTNER" ? "partner" : "child", addFamilyMember, "personal"));
+      navigate(
+        paths.memberSection(kind === "PARTNER" ? "partner" : "child", addFamilyMember, "personal"),
+      );
     } catch (caught) {
       setProblems(problemsFrom(caught));
     } finally {
@@ -131,8 +156,15 @@ export default function BiographyScreen() {
     }
   }
 
-  function members(kind: "partner" | "child", list: readonly Member[], sections: readonly { section: Section; label: string }[]) {
-    const unnamed = kind === "partner" ? t("client.biography.unnamed_partner") : t("client.biography.unnamed_child");
+  function members(
+    kind: "partner" | "child",
+    list: readonly Member[],
+    sections: readonly { section: Section; label: string }[],
+  ) {
+    const unnamed =
+      kind === "partner"
+        ? t("client.biography.unnamed_partner")
+        : t("client.biography.unnamed_child");
     return (
       <ul class="member-list">
         {list.map((member) => {
@@ -143,21 +175,39 @@ export default function BiographyScreen() {
             <li key={id} class="member-card">
               <h3>{name}</h3>
               {born && <p class="hint">{t("client.biography.born", { date: formatDate(born) })}</p>}
-              <ul class="link-list member-sections" aria-label={t("client.biography.member_sections", { name })}>
+              <ul
+                class="link-list member-sections"
+                aria-label={t("client.biography.member_sections", { name })}
+              >
                 {sections.map((info) => (
                   <li key={info.section}>
-                    <a href={paths.memberSection(kind, id, sectionSlug(info.section))}>{info.label}</a>
+                    <a href={paths.memberSection(kind, id, sectionSlug(info.section))}>
+                      {info.label}
+                    </a>
                   </li>
                 ))}
               </ul>
               {confirming === id ? (
-                <div class="confirm" role="group" aria-label={t("client.biography.remove_confirm", { name })}>
+                <div
+                  class="confirm"
+                  role="group"
+                  aria-label={t("client.biography.remove_confirm", { name })}
+                >
                   <p>{t("client.biography.remove_confirm", { name })}</p>
                   <div class="button-row">
-                    <button type="button" class="button-danger" disabled={busy} onClick={() => void remove(id, name)}>
+                    <button
+                      type="button"
+                      class="button-danger"
+                      disabled={busy}
+                      onClick={() => void remove(id, name)}
+                    >
                       {t("client.biography.remove_yes")}
                     </button>
-                    <button type="button" class="button-secondary" onClick={() => setConfirming(null)}>
+                    <button
+                      type="button"
+                      class="button-secondary"
+                      onClick={() => setConfirming(null)}
+                    >
                       {t("client.biography.cancel")}
                     </button>
                   </div>
@@ -183,7 +233,12 @@ export default function BiographyScreen() {
       {loading && !data && <Loading />}
       {error && <LoadError error={error} retry={reload} />}
       <ErrorSummary problems={problems} />
-      <p ref={statusRef} role="status" tabIndex={-1} class={status ? "notice notice-success" : "visually-hidden"}>
+      <p
+        ref={statusRef}
+        role="status"
+        tabIndex={-1}
+        class={status ? "notice notice-success" : "visually-hidden"}
+      >
         {status}
       </p>
       {data && (
@@ -193,14 +248,19 @@ export default function BiographyScreen() {
             <ul class="progress-list">
               {data.questionnaire.map((info) => {
                 const total = info.questions.length;
-                const done = Math.min(own?.[sectionSlug(info.section)]?.loggedQuestions?.length ?? 0, total);
+                const done = Math.min(
+                  own?.[sectionSlug(info.section)]?.loggedQuestions?.length ?? 0,
+                  total,
+                );
                 const percent = total ? Math.round((done / total) * 100) : 0;
                 return (
                   <li key={info.section}>
                     <a class="progress-card" href={paths.section(sectionSlug(info.section))}>
                       <span class="progress-label">{info.label}</span>
                       <span class="progress-text">
-                        {done ? t("client.home.progress", { answered: done, total }) : t("client.home.not_started")}
+                        {done
+                          ? t("client.home.progress", { answered: done, total })
+                          : t("client.home.not_started")}
                       </span>
                       <span class="progress-bar" aria-hidden="true">
                         <span style={{ inlineSize: `${percent}%` }} />
@@ -215,7 +275,12 @@ export default function BiographyScreen() {
             <h2 id="partners-title">{t("client.biography.partners")}</h2>
             {partners.length === 0 && <p>{t("client.biography.no_partner")}</p>}
             {members("partner", partners, data.partnerPage)}
-            <button type="button" class="button-secondary" disabled={busy} onClick={() => void add("PARTNER")}>
+            <button
+              type="button"
+              class="button-secondary"
+              disabled={busy}
+              onClick={() => void add("PARTNER")}
+            >
               {t("client.biography.add_partner")}
             </button>
           </section>
@@ -223,7 +288,12 @@ export default function BiographyScreen() {
             <h2 id="children-title">{t("client.biography.children")}</h2>
             {children.length === 0 && <p>{t("client.biography.no_children")}</p>}
             {members("child", children, data.childPage)}
-            <button type="button" class="button-secondary" disabled={busy} onClick={() => void add("CHILD")}>
+            <button
+              type="button"
+              class="button-secondary"
+              disabled={busy}
+              onClick={() => void add("CHILD")}
+            >
               {t("client.biography.add_child")}
             </button>
           </section>

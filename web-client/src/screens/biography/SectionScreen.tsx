@@ -74,53 +74,95 @@ const SectionScreenQuery = graphql(`
         biography {
           own @include(if: $own) {
             personal @include(if: $personal) {
-              familyName { text }
-              givenName { text }
-              sex { code }
+              familyName {
+                text
+              }
+              givenName {
+                text
+              }
+              sex {
+                code
+              }
               dateOfBirth
-              nationality { code }
-              placeOfBirth { text }
-              countryOfBirth { code }
-              countryOfOrigin { code }
+              nationality {
+                code
+              }
+              placeOfBirth {
+                text
+              }
+              countryOfBirth {
+                code
+              }
+              countryOfOrigin {
+                code
+              }
               arrivalDate
-              residenceStatus { code }
+              residenceStatus {
+                code
+              }
               residenceDocumentValidUntil
               version
               loggedQuestions
               lockedForOwner
             }
             family @include(if: $family) {
-              maritalStatus { code }
+              maritalStatus {
+                code
+              }
               numberOfChildren
               singleParent
               familyAbroad
-              familyAbroadMembers { code }
-              familyReunification { code }
+              familyAbroadMembers {
+                code
+              }
+              familyReunification {
+                code
+              }
               relativesInGermany
               version
               loggedQuestions
             }
             language @include(if: $language) {
-              literacy { code }
-              motherTongues { code }
-              germanLevel { code }
+              literacy {
+                code
+              }
+              motherTongues {
+                code
+              }
+              germanLevel {
+                code
+              }
               germanLevelCertified
               otherLanguages {
-                language { code }
-                level { code }
+                language {
+                  code
+                }
+                level {
+                  code
+                }
               }
               attendsLanguageCourse
               languageCourses {
-                kind { code }
-                levelReached { code }
+                kind {
+                  code
+                }
+                levelReached {
+                  code
+                }
                 completed
                 certificate
                 year
               }
-              integrationCourseAccess { code }
+              integrationCourseAccess {
+                code
+              }
               languageCourseWish
-              desiredCourseKind { code }
-              courseTimes { code }
+              desiredCourseKind {
+                code
+              }
+              courseTimes {
+                code
+              }
               childcareForCourse
               interpreterNeeded
               version
@@ -128,37 +170,71 @@ const SectionScreenQuery = graphql(`
             }
             education @include(if: $education) {
               attendsSchool
-              currentSchoolType { code }
+              currentSchoolType {
+                code
+              }
               schoolAbroad
               schoolYearsAbroad
-              schoolCountry { code }
-              schoolTypeAbroad { code }
-              schoolCertificateAbroad { code }
-              schoolCertificateGermany { code }
-              vocationalTraining { code }
+              schoolCountry {
+                code
+              }
+              schoolTypeAbroad {
+                code
+              }
+              schoolCertificateAbroad {
+                code
+              }
+              schoolCertificateGermany {
+                code
+              }
+              vocationalTraining {
+                code
+              }
               vocationalTrainings {
-                occupation { text }
-                field { code }
-                country { code }
+                occupation {
+                  text
+                }
+                field {
+                  code
+                }
+                country {
+                  code
+                }
                 years
                 completed
                 certificate
               }
-              universityStudy { code }
+              universityStudy {
+                code
+              }
               universityStudies {
-                subject { text }
-                degree { code }
-                country { code }
+                subject {
+                  text
+                }
+                degree {
+                  code
+                }
+                country {
+                  code
+                }
                 years
                 completed
                 certificate
               }
-              foreignQualification { code }
-              recognitionStatus { code }
-              recognitionReferenceOccupation { text }
+              foreignQualification {
+                code
+              }
+              recognitionStatus {
+                code
+              }
+              recognitionReferenceOccupation {
+                text
+              }
               recognitionCounselling
               furtherEducationWish
-              furtherEducationGoals { code }
+              furtherEducationGoals {
+                code
+              }
               version
               loggedQuestions
             }
@@ -166,40 +242,78 @@ const SectionScreenQuery = graphql(`
               currentlyWorking
               weeklyHours
               workExperience {
-                kind { code }
-                jobTitle { text }
-                field { code }
-                tasks { text }
-                country { code }
+                kind {
+                  code
+                }
+                jobTitle {
+                  text
+                }
+                field {
+                  code
+                }
+                tasks {
+                  text
+                }
+                country {
+                  code
+                }
                 years
                 months
               }
-              workPermit { code }
-              employmentRegistration { code }
+              workPermit {
+                code
+              }
+              employmentRegistration {
+                code
+              }
               lookingForWork
-              desiredJob { text }
-              desiredFields { code }
-              desiredEmploymentKinds { code }
-              workingTimePreference { code }
+              desiredJob {
+                text
+              }
+              desiredFields {
+                code
+              }
+              desiredEmploymentKinds {
+                code
+              }
+              workingTimePreference {
+                code
+              }
               version
               loggedQuestions
             }
             living @include(if: $living) {
               hasDrivingLicence
-              drivingLicenceClasses { code }
-              foreignLicenceConversion { code }
+              drivingLicenceClasses {
+                code
+              }
+              foreignLicenceConversion {
+                code
+              }
               drivingLicenceWish
-              transportMeans { code }
+              transportMeans {
+                code
+              }
               healthRestrictions
-              healthRestrictionsDetails { text }
+              healthRestrictionsDetails {
+                text
+              }
               disabilitySupportNeeded
-              disabilityCard { code }
+              disabilityCard {
+                code
+              }
               counsellingWish
-              housingSituation { code }
+              housingSituation {
+                code
+              }
               householdSize
               lookingForFlat
-              digitalAccess { code }
-              leisureInterests { text }
+              digitalAccess {
+                code
+              }
+              leisureInterests {
+                text
+              }
               clubMembership
               volunteering
               version
@@ -208,15 +322,27 @@ const SectionScreenQuery = graphql(`
           }
           partners @include(if: $partner) {
             identity: personal {
-              givenName { text }
-              familyName { text }
+              givenName {
+                text
+              }
+              familyName {
+                text
+              }
             }
             personal @include(if: $personal) {
-              familyName { text }
-              givenName { text }
-              sex { code }
+              familyName {
+                text
+              }
+              givenName {
+                text
+              }
+              sex {
+                code
+              }
               dateOfBirth
-              nationality { code }
+              nationality {
+                code
+              }
               version
               loggedQuestions
               lockedForOwner
@@ -228,19 +354,25 @@ const SectionScreenQuery = graphql(`
               loggedQuestions
             }
             language @include(if: $language) {
-              partnerGermanLevel { code }
+              partnerGermanLevel {
+                code
+              }
               version
               loggedQuestions
             }
             education @include(if: $education) {
               partnerSchoolYears
-              partnerQualification { code }
+              partnerQualification {
+                code
+              }
               version
               loggedQuestions
             }
             occupation @include(if: $occupation) {
               partnerWorking
-              partnerOccupationField { code }
+              partnerOccupationField {
+                code
+              }
               version
               loggedQuestions
             }
@@ -248,28 +380,44 @@ const SectionScreenQuery = graphql(`
           }
           children @include(if: $child) {
             identity: personal {
-              givenName { text }
-              familyName { text }
+              givenName {
+                text
+              }
+              familyName {
+                text
+              }
             }
             personal @include(if: $personal) {
-              familyName { text }
-              givenName { text }
-              sex { code }
+              familyName {
+                text
+              }
+              givenName {
+                text
+              }
+              sex {
+                code
+              }
               dateOfBirth
-              nationality { code }
+              nationality {
+                code
+              }
               version
               loggedQuestions
               lockedForOwner
             }
             family @include(if: $family) {
               childInGermany
-              childcareStatus { code }
+              childcareStatus {
+                code
+              }
               version
               loggedQuestions
             }
             education @include(if: $education) {
               childAttendsSchool
-              childSchoolType { code }
+              childSchoolType {
+                code
+              }
               version
               loggedQuestions
             }
@@ -301,18 +449,42 @@ const SectionScreenQuery = graphql(`
 `);
 
 const SaveNewcomerSection = graphql(`
-  mutation SaveNewcomerSection($personId: ID!, $expectedVersion: Int!, $input: NewcomerSectionInput!) {
+  mutation SaveNewcomerSection(
+    $personId: ID!
+    $expectedVersion: Int!
+    $input: NewcomerSectionInput!
+  ) {
     saveNewcomerSection(personId: $personId, expectedVersion: $expectedVersion, input: $input)
   }
 `);
 const SavePartnerSection = graphql(`
-  mutation SavePartnerSection($personId: ID!, $memberId: ID!, $expectedVersion: Int!, $input: PartnerSectionInput!) {
-    savePartnerSection(personId: $personId, memberId: $memberId, expectedVersion: $expectedVersion, input: $input)
+  mutation SavePartnerSection(
+    $personId: ID!
+    $memberId: ID!
+    $expectedVersion: Int!
+    $input: PartnerSectionInput!
+  ) {
+    savePartnerSection(
+      personId: $personId
+      memberId: $memberId
+      expectedVersion: $expectedVersion
+      input: $input
+    )
   }
 `);
 const SaveChildSection = graphql(`
-  mutation SaveChildSection($personId: ID!, $memberId: ID!, $expectedVersion: Int!, $input: ChildSectionInput!) {
-    saveChildSection(personId: $personId, memberId: $memberId, expectedVersion: $expectedVersion, input: $input)
+  mutation SaveChildSection(
+    $personId: ID!
+    $memberId: ID!
+    $expectedVersion: Int!
+    $input: ChildSectionInput!
+  ) {
+    saveChildSection(
+      personId: $personId
+      memberId: $memberId
+      expectedVersion: $expectedVersion
+      input: $input
+    )
   }
 `);
 
@@ -337,13 +509,18 @@ interface SectionData {
 
 interface Member {
   memberId?: string | null;
-  identity?: { givenName?: { text?: string | null } | null; familyName?: { text?: string | null } | null } | null;
+  identity?: {
+    givenName?: { text?: string | null } | null;
+    familyName?: { text?: string | null } | null;
+  } | null;
   [section: string]: unknown;
 }
 
 /** The member's name as entered, or null. */
 export function memberName(member: Member | undefined): string | null {
-  const name = [member?.identity?.givenName?.text, member?.identity?.familyName?.text].filter(Boolean).join(" ");
+  const name = [member?.identity?.givenName?.text, member?.identity?.familyName?.text]
+    .filter(Boolean)
+    .join(" ");
   return name || null;
 }
 
@@ -367,7 +544,10 @@ function check(questions: Question[], draft: Draft, byCode: Map<string, Question
       }
     } else if (question.kind === "DATE") {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(new Date(text).getTime())) {
-        problems.push({ field: id, message: t("client.biography.error_date", { label: question.label }) });
+        problems.push({
+          field: id,
+          message: t("client.biography.error_date", { label: question.label }),
+        });
       }
     }
   };
@@ -377,7 +557,11 @@ function check(questions: Question[], draft: Draft, byCode: Map<string, Question
     if (question.kind === "ENTRIES") {
       ((value ?? []) as Entry[]).forEach((entry, index) => {
         for (const field of question.fields ?? []) {
-          checkOne(field, entry.values[field.code] ?? "", inputId(question.code, index, field.code));
+          checkOne(
+            field,
+            entry.values[field.code] ?? "",
+            inputId(question.code, index, field.code),
+          );
         }
       });
     } else if (typeof value === "string") {
@@ -393,7 +577,11 @@ export default function SectionScreen() {
   const section = sectionFromSlug(params["section"]);
   const kindParam = params["kind"];
   const kind: PageKind | null =
-    kindParam === undefined ? "own" : kindParam === "partner" || kindParam === "child" ? kindParam : null;
+    kindParam === undefined
+      ? "own"
+      : kindParam === "partner" || kindParam === "child"
+        ? kindParam
+        : null;
   const memberId = params["memberId"];
   const slug = section ? sectionSlug(section) : "personal";
   const valid = Boolean(section && kind && (kind === "own" || memberId));
@@ -429,7 +617,9 @@ export default function SectionScreen() {
         ? (biography?.children ?? []).find((m) => m.memberId === memberId)
         : undefined;
   const sectionData = (
-    kind === "own" ? (biography?.own as Record<string, unknown> | null | undefined)?.[slug] : member?.[slug]
+    kind === "own"
+      ? (biography?.own as Record<string, unknown> | null | undefined)?.[slug]
+      : member?.[slug]
   ) as SectionData | null | undefined;
   const version = sectionData?.version ?? 0;
   const logged = new Set(sectionData?.loggedQuestions ?? []);
@@ -465,10 +655,18 @@ export default function SectionScreen() {
   const sectionLabel = info?.label ?? t("client.biography.title");
   const name =
     memberName(member) ??
-    (kind === "partner" ? t("client.biography.unnamed_partner") : t("client.biography.unnamed_child"));
-  const title = kind === "own" ? sectionLabel : t("client.biography.member_title", { section: sectionLabel, name });
+    (kind === "partner"
+      ? t("client.biography.unnamed_partner")
+      : t("client.biography.unnamed_child"));
+  const title =
+    kind === "own"
+      ? sectionLabel
+      : t("client.biography.member_title", { section: sectionLabel, name });
   const showGermanToggle = language !== "de";
-  const context = { errors: Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message])), german: german && showGermanToggle };
+  const context = {
+    errors: Object.fromEntries(problems.filter((p) => p.field).map((p) => [p.field, p.message])),
+    german: german && showGermanToggle,
+  };
   const lockedQuestions = questions.filter((q) => locked.has(q.code));
   const openQuestions = questions.filter((q) => !locked.has(q.code));
 
@@ -500,16 +698,29 @@ export default function SectionScreen() {
         await request(SaveNewcomerSection, { personId, expectedVersion, input });
       } else if (kind === "partner") {
         const input = { [slug]: changes } as PartnerSectionInput;
-        await request(SavePartnerSection, { personId, memberId: memberId ?? "", expectedVersion, input });
+        await request(SavePartnerSection, {
+          personId,
+          memberId: memberId ?? "",
+          expectedVersion,
+          input,
+        });
       } else {
         const input = { [slug]: changes } as ChildSectionInput;
-        await request(SaveChildSection, { personId, memberId: memberId ?? "", expectedVersion, input });
+        await request(SaveChildSection, {
+          personId,
+          memberId: memberId ?? "",
+          expectedVersion,
+          input,
+        });
       }
       setConflict(null);
       reload();
       showStatus(t("client.biography.saved"), "success");
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(t("client.error.unexpected"), "UNEXPECTED");
+      const apiError =
+        caught instanceof ApiError
+          ? caught
+          : new ApiError(t("client.error.unexpected"), "UNEXPECTED");
       if (apiError.code === "VERSION_CONFLICT") {
         // Keep what was typed, show the current answers, offer to apply the input again.
         const edited = Object.fromEntries(
@@ -521,7 +732,9 @@ export default function SectionScreen() {
       } else if (apiError.fields.length) {
         setProblems(
           apiError.fields.map((f) =>
-            byCode.has(f.field) ? { field: inputId(f.field), message: f.message } : { message: f.message },
+            byCode.has(f.field)
+              ? { field: inputId(f.field), message: f.message }
+              : { message: f.message },
           ),
         );
       } else {
@@ -598,7 +811,9 @@ export default function SectionScreen() {
             ref={statusRef}
             role="status"
             tabIndex={-1}
-            class={status ? `notice notice-${status.tone} save-status` : "visually-hidden save-status"}
+            class={
+              status ? `notice notice-${status.tone} save-status` : "visually-hidden save-status"
+            }
           >
             {status && <p>{status.text}</p>}
           </div>
@@ -619,7 +834,8 @@ export default function SectionScreen() {
                       )}
                     </dt>
                     <dd>
-                      {displayValue(question, draft[question.code]) || t("client.biography.no_answer")}
+                      {displayValue(question, draft[question.code]) ||
+                        t("client.biography.no_answer")}
                       {historyButton(question)}
                     </dd>
                   </div>
@@ -647,7 +863,12 @@ export default function SectionScreen() {
             </div>
           </form>
           {kind === "own" && person?.privateNotes && (
-            <PrivateNotes personId={personId} section={section as Section} notes={person.privateNotes} reload={reload} />
+            <PrivateNotes
+              personId={personId}
+              section={section as Section}
+              notes={person.privateNotes}
+              reload={reload}
+            />
           )}
           {history && (
             <HistoryDialog

@@ -5,7 +5,13 @@ import { useRef, useState } from "preact/hooks";
 import { ApiError, request, upload } from "../../api";
 import { ErrorSummary, errorFor, type Problem, problemsFrom } from "../../components/Form";
 import { Page } from "../../components/Page";
-import { ACCEPTED_TYPES, CATEGORIES, categoryLabel, formatSize, UPLOAD_LIMIT_MB } from "../../components/documents/labels";
+import {
+  ACCEPTED_TYPES,
+  CATEGORIES,
+  categoryLabel,
+  formatSize,
+  UPLOAD_LIMIT_MB,
+} from "../../components/documents/labels";
 import { ConfirmDialog } from "../../components/releases/ConfirmDialog";
 import { formatDate } from "../../components/releases/format";
 import { LoadError, Loading } from "../../components/Status";
@@ -77,7 +83,8 @@ export default function DocumentsScreen() {
   async function submit(event: Event) {
     event.preventDefault();
     const found: Problem[] = [];
-    if (!category) found.push({ field: "upload-category", message: t("client.documents.category_missing") });
+    if (!category)
+      found.push({ field: "upload-category", message: t("client.documents.category_missing") });
     if (!file) found.push({ field: "upload-file", message: t("client.documents.file_missing") });
     setProblems(found);
     setMessage("");
@@ -88,9 +95,14 @@ export default function DocumentsScreen() {
         UploadDocument,
         { personId: person.id, category, file },
         { "variables.file": file },
-        { onProgress: ({ loaded, total }) => setProgress(total ? Math.round((loaded / total) * 100) : 0) },
+        {
+          onProgress: ({ loaded, total }) =>
+            setProgress(total ? Math.round((loaded / total) * 100) : 0),
+        },
       );
-      setMessage(t("client.documents.uploaded", { name: answer.uploadDocument?.fileName ?? file.name }));
+      setMessage(
+        t("client.documents.uploaded", { name: answer.uploadDocument?.fileName ?? file.name }),
+      );
       setFile(null);
       if (fileInput.current) fileInput.current.value = "";
       query.reload();
@@ -156,10 +168,15 @@ export default function DocumentsScreen() {
                   id="upload-category"
                   value={category}
                   aria-invalid={categoryError ? true : undefined}
-                  aria-describedby={["upload-category-hint", categoryError ? "upload-category-error" : ""]
+                  aria-describedby={[
+                    "upload-category-hint",
+                    categoryError ? "upload-category-error" : "",
+                  ]
                     .filter(Boolean)
                     .join(" ")}
-                  onChange={(event) => setCategory(event.currentTarget.value as DocumentCategory | "")}
+                  onChange={(event) =>
+                    setCategory(event.currentTarget.value as DocumentCategory | "")
+                  }
                 >
                   <option value="">{t("client.documents.category_choose")}</option>
                   {CATEGORIES.map((c) => (
@@ -185,13 +202,17 @@ export default function DocumentsScreen() {
                   type="file"
                   accept={ACCEPTED_TYPES}
                   aria-invalid={fileError ? true : undefined}
-                  aria-describedby={["upload-file-hint", fileError ? "upload-file-error" : ""].filter(Boolean).join(" ")}
+                  aria-describedby={["upload-file-hint", fileError ? "upload-file-error" : ""]
+                    .filter(Boolean)
+                    .join(" ")}
                   onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
                 />
               </div>
               {uploading && (
                 <div class="field upload-progress">
-                  <label for="upload-progress">{t("client.documents.progress", { percent: progress ?? 0 })}</label>
+                  <label for="upload-progress">
+                    {t("client.documents.progress", { percent: progress ?? 0 })}
+                  </label>
                   <progress id="upload-progress" max={100} value={progress ?? 0} />
                 </div>
               )}
@@ -206,7 +227,9 @@ export default function DocumentsScreen() {
           {filled.map((c) => (
             <section key={c} class="document-category" aria-labelledby={`category-${c}`}>
               <h3 id={`category-${c}`}>{categoryLabel(c)}</h3>
-              {c === "MISCELLANEOUS" && <p class="hint">{t("client.documents.miscellaneous_private")}</p>}
+              {c === "MISCELLANEOUS" && (
+                <p class="hint">{t("client.documents.miscellaneous_private")}</p>
+              )}
               <ul class="card-list">
                 {documents
                   .filter((d) => d.category === c)
@@ -222,11 +245,20 @@ export default function DocumentsScreen() {
                         })}
                       </p>
                       <div class="button-row">
-                        <a class="button button-secondary" href={`/documents/${d.id}`} target="_blank" rel="noopener">
+                        <a
+                          class="button button-secondary"
+                          href={`/documents/${d.id}`}
+                          target="_blank"
+                          rel="noopener"
+                        >
                           {t("client.documents.view")}
                           <span class="visually-hidden">: {d.fileName}</span>
                         </a>
-                        <a class="button button-secondary" href={`/documents/${d.id}`} download={d.fileName ?? true}>
+                        <a
+                          class="button button-secondary"
+                          href={`/documents/${d.id}`}
+                          download={d.fileName ?? true}
+                        >
                           {t("client.documents.download")}
                           <span class="visually-hidden">: {d.fileName}</span>
                         </a>
@@ -262,7 +294,10 @@ export default function DocumentsScreen() {
                     </p>
                   )}
                   <p class="card-meta">
-                    {t("client.documents.form_meta", { language: languageName(f.language), size: formatSize(f.size, language) })}
+                    {t("client.documents.form_meta", {
+                      language: languageName(f.language),
+                      size: formatSize(f.size, language),
+                    })}
                   </p>
                   <a class="button button-secondary" href={f.downloadPath} download={f.fileName}>
                     {t("client.documents.download")}

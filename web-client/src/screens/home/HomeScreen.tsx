@@ -17,12 +17,24 @@ const Home = graphql(`
         givenName
         biography {
           own {
-            personal { loggedQuestions }
-            family { loggedQuestions }
-            language { loggedQuestions }
-            education { loggedQuestions }
-            occupation { loggedQuestions }
-            living { loggedQuestions }
+            personal {
+              loggedQuestions
+            }
+            family {
+              loggedQuestions
+            }
+            language {
+              loggedQuestions
+            }
+            education {
+              loggedQuestions
+            }
+            occupation {
+              loggedQuestions
+            }
+            living {
+              loggedQuestions
+            }
           }
         }
       }
@@ -37,7 +49,9 @@ const Home = graphql(`
   }
 `);
 
-type Own = NonNullable<NonNullable<NonNullable<NonNullable<HomeQuery["me"]>["person"]>["biography"]>["own"]>;
+type Own = NonNullable<
+  NonNullable<NonNullable<NonNullable<HomeQuery["me"]>["person"]>["biography"]>["own"]
+>;
 
 function answered(own: Own | null | undefined, section: Section): number {
   const key = sectionSlug(section) as keyof Own;
@@ -49,7 +63,9 @@ export default function HomeScreen() {
   const { data, error, loading, reload } = useQuery(Home, {});
   const person = data?.me?.person;
   const own = person?.biography?.own;
-  const title = person?.givenName ? t("client.home.greeting", { name: person.givenName }) : t("client.home.title");
+  const title = person?.givenName
+    ? t("client.home.greeting", { name: person.givenName })
+    : t("client.home.title");
 
   return (
     <Page title={title}>
@@ -67,7 +83,9 @@ export default function HomeScreen() {
                 <a class="progress-card" href={paths.section(sectionSlug(info.section))}>
                   <span class="progress-label">{info.label}</span>
                   <span class="progress-text">
-                    {done ? t("client.home.progress", { answered: done, total }) : t("client.home.not_started")}
+                    {done
+                      ? t("client.home.progress", { answered: done, total })
+                      : t("client.home.not_started")}
                   </span>
                   <span class="progress-bar" aria-hidden="true">
                     <span style={{ inlineSize: `${percent}%` }} />

@@ -26,8 +26,16 @@ export default function LoginScreen() {
   async function submit(event: Event) {
     event.preventDefault();
     const missing: Problem[] = [];
-    if (!email.trim()) missing.push({ field: "email", message: t("client.error.required", { field: t("client.field.email") }) });
-    if (!password) missing.push({ field: "password", message: t("client.error.required", { field: t("client.field.password") }) });
+    if (!email.trim())
+      missing.push({
+        field: "email",
+        message: t("client.error.required", { field: t("client.field.email") }),
+      });
+    if (!password)
+      missing.push({
+        field: "password",
+        message: t("client.error.required", { field: t("client.field.password") }),
+      });
     setProblems(missing);
     if (missing.length) return;
     setBusy(true);
@@ -42,7 +50,11 @@ export default function LoginScreen() {
     }
   }
 
-  const notice = queryParam("expired") ? t("client.login.expired") : queryParam("out") ? t("client.login.logged_out") : null;
+  const notice = queryParam("expired")
+    ? t("client.login.expired")
+    : queryParam("out")
+      ? t("client.login.logged_out")
+      : null;
 
   return (
     <Page title={t("client.login.title")}>

@@ -23,7 +23,9 @@ export default function PasswordForgottenScreen() {
   async function submit(event: Event) {
     event.preventDefault();
     if (!email.trim()) {
-      setProblems([{ field: "email", message: t("client.error.required", { field: t("client.field.email") }) }]);
+      setProblems([
+        { field: "email", message: t("client.error.required", { field: t("client.field.email") }) },
+      ]);
       return;
     }
     setBusy(true);
@@ -40,7 +42,9 @@ export default function PasswordForgottenScreen() {
 
   return (
     <Page title={t("client.reset.title")}>
-      <div role="status">{sent && <p class="notice notice-success">{t("client.reset.sent")}</p>}</div>
+      <div role="status">
+        {sent && <p class="notice notice-success">{t("client.reset.sent")}</p>}
+      </div>
       {!sent && (
         <>
           <p>{t("client.reset.intro")}</p>

@@ -63,8 +63,11 @@ export default function RegisterScreen() {
 
   const documents = declarations.data?.consentDocuments ?? [];
   const fallback =
-    documents.find((d) => d.language === language) ?? documents.find((d) => d.language === "de") ?? documents[0];
-  const documentId = chosen && documents.some((d) => d.id === chosen) ? chosen : (fallback?.id ?? null);
+    documents.find((d) => d.language === language) ??
+    documents.find((d) => d.language === "de") ??
+    documents[0];
+  const documentId =
+    chosen && documents.some((d) => d.id === chosen) ? chosen : (fallback?.id ?? null);
   const text = useQuery(UsageDeclarationText, { id: documentId ?? "" }, { skip: !documentId });
   const declaration = text.data?.consentDocument;
 
@@ -72,9 +75,18 @@ export default function RegisterScreen() {
     event.preventDefault();
     const found: Problem[] = [];
     if (!agreed) found.push({ field: "consent", message: t("client.register.consent_missing") });
-    if (!email.trim()) found.push({ field: "email", message: t("client.error.required", { field: t("client.field.email") }) });
-    if (!password) found.push({ field: "password", message: t("client.error.required", { field: t("client.field.password") }) });
-    else if (password !== repeat) found.push({ field: "password-repeat", message: t("client.register.password_mismatch") });
+    if (!email.trim())
+      found.push({
+        field: "email",
+        message: t("client.error.required", { field: t("client.field.email") }),
+      });
+    if (!password)
+      found.push({
+        field: "password",
+        message: t("client.error.required", { field: t("client.field.password") }),
+      });
+    else if (password !== repeat)
+      found.push({ field: "password-repeat", message: t("client.register.password_mismatch") });
     setProblems(found);
     if (found.length || !documentId) return;
     setBusy(true);
@@ -108,7 +120,9 @@ export default function RegisterScreen() {
               <h2 id="declaration-heading">{t("client.register.declaration")}</h2>
               {documents.length > 1 && (
                 <div class="field">
-                  <label for="declaration-language">{t("client.register.declaration_language")}</label>
+                  <label for="declaration-language">
+                    {t("client.register.declaration_language")}
+                  </label>
                   <select
                     id="declaration-language"
                     value={documentId}
@@ -133,11 +147,17 @@ export default function RegisterScreen() {
                   aria-labelledby="declaration-title"
                 >
                   <h3 id="declaration-title">{declaration.title}</h3>
-                  <p class="hint">{t("client.register.declaration_version", { version: declaration.version })}</p>
+                  <p class="hint">
+                    {t("client.register.declaration_version", { version: declaration.version })}
+                  </p>
                   <Markdown text={declaration.body ?? ""} />
                 </div>
               )}
-              <div class={errorFor(problems, "consent") ? "field field-error checkbox" : "field checkbox"}>
+              <div
+                class={
+                  errorFor(problems, "consent") ? "field field-error checkbox" : "field checkbox"
+                }
+              >
                 {errorFor(problems, "consent") && (
                   <p id="consent-error" class="error-message">
                     {errorFor(problems, "consent")}

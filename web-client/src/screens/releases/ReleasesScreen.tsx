@@ -5,7 +5,12 @@ import { request } from "../../api";
 import { type Problem, problemsFrom, ErrorSummary } from "../../components/Form";
 import { Page } from "../../components/Page";
 import { ConfirmDialog } from "../../components/releases/ConfirmDialog";
-import { formatDate, formatDateTime, packageLabel, teamKindLabel } from "../../components/releases/format";
+import {
+  formatDate,
+  formatDateTime,
+  packageLabel,
+  teamKindLabel,
+} from "../../components/releases/format";
 import {
   LinkShown,
   type NewLink,
@@ -84,12 +89,15 @@ const RenewStakeholderRelease = graphql(`
   }
 `);
 
-type Mode = { kind: "list" } | { kind: "team" } | { kind: "stakeholder" } | { kind: "link"; link: NewLink };
+type Mode =
+  { kind: "list" } | { kind: "team" } | { kind: "stakeholder" } | { kind: "link"; link: NewLink };
 type Pending = { kind: "team" | "stakeholder"; id: string; name: string };
 
 function StateBadge({ state }: { state: ReleaseState | null | undefined }) {
-  if (state === "ACTIVE") return <span class="badge badge-active">{t("client.releases.state.active")}</span>;
-  if (state === "EXPIRED") return <span class="badge badge-ended">{t("client.releases.state.expired")}</span>;
+  if (state === "ACTIVE")
+    return <span class="badge badge-active">{t("client.releases.state.active")}</span>;
+  if (state === "EXPIRED")
+    return <span class="badge badge-ended">{t("client.releases.state.expired")}</span>;
   return <span class="badge badge-ended">{t("client.releases.state.revoked")}</span>;
 }
 
@@ -104,7 +112,9 @@ export default function ReleasesScreen() {
   const startButtons = useRef<HTMLDivElement>(null);
 
   const person = query.data?.me?.person;
-  const sectionLabels = new Map<Section, string>((query.data?.questionnaire ?? []).map((s) => [s.section, s.label]));
+  const sectionLabels = new Map<Section, string>(
+    (query.data?.questionnaire ?? []).map((s) => [s.section, s.label]),
+  );
 
   function backToList(note = "") {
     setMode({ kind: "list" });
@@ -182,7 +192,9 @@ export default function ReleasesScreen() {
           onCancel={() => backToList()}
         />
       )}
-      {mode.kind === "link" && <LinkShown link={mode.link} language={language} onClose={() => backToList()} />}
+      {mode.kind === "link" && (
+        <LinkShown link={mode.link} language={language} onClose={() => backToList()} />
+      )}
       {person && mode.kind === "list" && (
         <>
           <div class="button-row start-buttons" ref={startButtons}>
@@ -204,20 +216,26 @@ export default function ReleasesScreen() {
                 <li key={r.id} class="card">
                   <h3 class="card-title">{r.teamName}</h3>
                   <p class="card-meta">
-                    {[teamKindLabel(r.teamKind ?? ""), r.municipalityName].filter(Boolean).join(" · ")}
+                    {[teamKindLabel(r.teamKind ?? ""), r.municipalityName]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </p>
                   <p>
                     <StateBadge state={r.state} />{" "}
                     {r.state === "ACTIVE"
                       ? t("client.releases.granted_on", { date: formatDate(r.grantedAt, language) })
-                      : t("client.releases.revoked_on", { date: formatDate(r.revokedAt, language) })}
+                      : t("client.releases.revoked_on", {
+                          date: formatDate(r.revokedAt, language),
+                        })}
                   </p>
                   {r.state === "ACTIVE" && r.id && (
                     <div class="button-row">
                       <button
                         type="button"
                         class="button-secondary"
-                        onClick={() => setPending({ kind: "team", id: r.id ?? "", name: r.teamName ?? "" })}
+                        onClick={() =>
+                          setPending({ kind: "team", id: r.id ?? "", name: r.teamName ?? "" })
+                        }
                       >
                         {t("client.releases.revoke")}
                         <span class="visually-hidden">: {r.teamName}</span>
@@ -240,19 +258,40 @@ export default function ReleasesScreen() {
                   <li key={r.id} class="card">
                     <h3 class="card-title">{name}</h3>
                     {r.recipientEmail && (
-                      <p class="card-meta">{t("client.releases.sent_to", { email: r.recipientEmail })}</p>
+                      <p class="card-meta">
+                        {t("client.releases.sent_to", { email: r.recipientEmail })}
+                      </p>
                     )}
-                    <p class="card-meta">{t("client.releases.created_on", { date: formatDate(r.createdAt, language) })}</p>
+                    <p class="card-meta">
+                      {t("client.releases.created_on", { date: formatDate(r.createdAt, language) })}
+                    </p>
                     <p>
                       <StateBadge state={r.state} />{" "}
-                      {r.state === "ACTIVE" && t("client.releases.expires_on", { date: formatDateTime(r.expiresAt, language) })}
-                      {r.state === "EXPIRED" && t("client.releases.expired_on", { date: formatDateTime(r.expiresAt, language) })}
-                      {r.state === "REVOKED" && t("client.releases.revoked_on", { date: formatDate(r.revokedAt, language) })}
+                      {r.state === "ACTIVE" &&
+                        t("client.releases.expires_on", {
+                          date: formatDateTime(r.expiresAt, language),
+                        })}
+                      {r.state === "EXPIRED" &&
+                        t("client.releases.expired_on", {
+                          date: formatDateTime(r.expiresAt, language),
+                        })}
+                      {r.state === "REVOKED" &&
+                        t("client.releases.revoked_on", {
+                          date: formatDate(r.revokedAt, language),
+                        })}
                     </p>
-                    {(r.renewals ?? 0) > 0 && <p class="card-meta">{t("client.releases.renewals", { count: r.renewals ?? 0 })}</p>}
+                    {(r.renewals ?? 0) > 0 && (
+                      <p class="card-meta">
+                        {t("client.releases.renewals", { count: r.renewals ?? 0 })}
+                      </p>
+                    )}
                     {r.state !== "REVOKED" && r.id && (
                       <div class="button-row">
-                        <button type="button" class="button-secondary" onClick={() => void renew(r.id ?? "", name)}>
+                        <button
+                          type="button"
+                          class="button-secondary"
+                          onClick={() => void renew(r.id ?? "", name)}
+                        >
                           {t("client.releases.renew")}
                           <span class="visually-hidden">: {name}</span>
                         </button>
@@ -260,7 +299,9 @@ export default function ReleasesScreen() {
                           <button
                             type="button"
                             class="button-secondary"
-                            onClick={() => setPending({ kind: "stakeholder", id: r.id ?? "", name })}
+                            onClick={() =>
+                              setPending({ kind: "stakeholder", id: r.id ?? "", name })
+                            }
                           >
                             {t("client.releases.revoke")}
                             <span class="visually-hidden">: {name}</span>
@@ -287,7 +328,9 @@ export default function ReleasesScreen() {
         onCancel={() => setPending(null)}
       >
         <p>
-          {pending?.kind === "team" ? t("client.releases.revoke_team_text") : t("client.releases.revoke_link_text")}
+          {pending?.kind === "team"
+            ? t("client.releases.revoke_team_text")
+            : t("client.releases.revoke_link_text")}
         </p>
       </ConfirmDialog>
     </Page>
