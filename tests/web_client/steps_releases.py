@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -161,7 +162,15 @@ async def _agree(page: Page, language: str, prefix: str) -> None:
     offered = await choice.locator("option").evaluate_all("options => options.map(o => o.lang)")
     assert language in offered, f"no {prefix} declaration in {language}: {offered}"
     await expect(choice.locator("option:checked")).to_have_attribute("lang", language)
-    await expect(page.locator(f"#{prefix}-declaration-title")).to_be_visible()
+    title = page.locator(f"#{prefix}-declaration-title")
+    await expect(title).to_be_visible()
+    # the declaration can be kept as a file, exactly as read
+    async with page.expect_download() as saving:
+        await page.get_by_role("button", name=t("client.releases.declaration_save")).click()
+    saved = await saving.value
+    assert saved.suggested_filename.endswith(f"-{language}.txt"), saved.suggested_filename
+    kept = await asyncio.to_thread(Path(await saved.path()).read_text, encoding="utf-8")
+    assert kept.startswith(await title.inner_text()), kept[:80]
     await page.get_by_label(t("client.releases.consent")).check()
 
 

@@ -21,6 +21,27 @@ const ReleaseDeclarationText = graphql(`
   }
 `);
 
+interface DeclarationText {
+  title: string;
+  body?: string | null;
+  version: number;
+  language: string;
+}
+
+/** Saves the declaration as read, as a text file, so the newcomer keeps what they agreed to. */
+function saveDeclaration(declaration: DeclarationText): void {
+  const text = `${declaration.title}\n\n${declaration.body ?? ""}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  const link = document.createElement("a");
+  const name = declaration.title.replace(/[\\/:*?"<>|\s]+/g, "-");
+  link.href = url;
+  link.download = `${name}-v${declaration.version}-${declaration.language}.txt`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 export interface DeclarationChoice {
   id: string;
   language: string;
@@ -99,6 +120,17 @@ export function ConsentDeclaration({
           </p>
           <Markdown text={declaration.body ?? ""} />
         </div>
+      )}
+      {declaration && (
+        <p>
+          <button
+            type="button"
+            class="button-secondary"
+            onClick={() => saveDeclaration(declaration)}
+          >
+            {t("client.releases.declaration_save")}
+          </button>
+        </p>
       )}
       <div class={error ? "field field-error checkbox" : "field checkbox"}>
         {error && (
