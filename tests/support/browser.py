@@ -35,8 +35,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.async_api import ConsoleMessage, Page
+from playwright.async_api import ConsoleMessage, Locator, Page, expect
 
+from mobio.i18n import translate
 from tests.support.cli import REPOSITORY, clean_environment, run_mobio
 from tests.support.postgres import create_test_database, drop_test_database
 
@@ -340,3 +341,13 @@ async def screenshot(page: Page, name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=path, full_page=True)
     return path
+
+
+async def navigation(page: Page, language: str) -> Locator:
+    """The site navigation, unfolded: on a phone it sits behind the menu button."""
+    nav = page.get_by_role("navigation", name=translate(language, "client.nav.label"))
+    menu = nav.get_by_role("button", name=translate(language, "client.nav.menu"))
+    if await menu.is_visible() and await menu.get_attribute("aria-expanded") != "true":
+        await menu.click()
+        await expect(menu).to_have_attribute("aria-expanded", "true")
+    return nav

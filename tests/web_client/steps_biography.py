@@ -15,6 +15,7 @@ from mobio.biography.catalogue import questions_for
 from mobio.biography.catalogue.labels import option_label, question_label, section_label
 from mobio.biography.catalogue.model import Question, Section, Subject
 from mobio.i18n import translate
+from tests.support.browser import navigation
 
 LANGUAGE_ANSWERS = {
     "literacy": "partly",
@@ -69,11 +70,8 @@ async def login(page: Page, language: str, email: str, password: str) -> None:
 
 async def open_overview(page: Page, language: str) -> None:
     """The biography overview through the navigation."""
-    await (
-        page.get_by_role("navigation")
-        .get_by_role("link", name=translate(language, "client.nav.biography"))
-        .click()
-    )
+    nav = await navigation(page, language)
+    await nav.get_by_role("link", name=translate(language, "client.nav.biography")).click()
     await expect(
         page.get_by_role("heading", level=1, name=translate(language, "client.biography.title"))
     ).to_be_visible()

@@ -16,7 +16,13 @@ import httpx
 from playwright.async_api import Locator, Page, Route, expect
 
 from mobio.i18n import RTL_LANGUAGES, translate
-from tests.support.browser import MobioServer, assert_accessible, assert_fits_width, screenshot
+from tests.support.browser import (
+    MobioServer,
+    assert_accessible,
+    assert_fits_width,
+    navigation,
+    screenshot,
+)
 from tests.support.files import pdf_bytes
 from tests.support.graphql import GraphQLClient
 
@@ -93,9 +99,8 @@ async def log_in(page: Page, language: str, email: str, password: str = PASSWORD
 
 async def open_screen(page: Page, language: str, nav_id: str, title_id: str) -> None:
     """Follows the navigation link ``nav_id`` and waits for the screen's heading."""
-    await (
-        page.get_by_role("navigation").get_by_role("link", name=translate(language, nav_id)).click()
-    )
+    nav = await navigation(page, language)
+    await nav.get_by_role("link", name=translate(language, nav_id)).click()
     await expect(heading(page, language, title_id)).to_be_visible()
 
 

@@ -18,7 +18,13 @@ from playwright.async_api import Locator, Page, expect
 
 from mobio.biography.catalogue.model import Section
 from mobio.i18n import RTL_LANGUAGES, translate
-from tests.support.browser import MobioServer, assert_accessible, assert_fits_width, screenshot
+from tests.support.browser import (
+    MobioServer,
+    assert_accessible,
+    assert_fits_width,
+    navigation,
+    screenshot,
+)
 from tests.web_client.conftest import NewPage
 from tests.web_client.steps_biography import add_child, fill_language_section, open_own_section
 from tests.web_client.steps_releases import (
@@ -134,7 +140,11 @@ async def test_a_newcomer_registers_activates_and_logs_in(
     await expect(school.locator("#documents")).to_be_hidden()
 
     # logout ends the session and says so
-    await page.get_by_role("button", name=t("client.nav.logout")).click()
+    await (
+        (await navigation(page, language))
+        .get_by_role("button", name=t("client.nav.logout"))
+        .click()
+    )
     await expect(heading("client.login.title")).to_be_visible()
     await expect(page.get_by_role("status")).to_have_text(t("client.login.logged_out"))
     await page.goto("/home")

@@ -10,7 +10,13 @@ import re
 import pytest
 from playwright.async_api import expect
 
-from tests.support.browser import MobioServer, assert_accessible, assert_fits_width, screenshot
+from tests.support.browser import (
+    MobioServer,
+    assert_accessible,
+    assert_fits_width,
+    navigation,
+    screenshot,
+)
 from tests.web_client.conftest import NewPage
 from tests.web_client.steps_releases import (
     CERTIFICATE,
@@ -111,7 +117,11 @@ async def test_a_release_to_the_municipality_team_and_a_new_password(
     # the new password works, the old one no longer
     await change_password(page, language, PASSWORD, "a-brand-new-password", check=False)
     await expect(page.locator(".account-email")).to_have_text(email)
-    await page.get_by_role("button", name=t("client.nav.logout")).click()
+    await (
+        (await navigation(page, language))
+        .get_by_role("button", name=t("client.nav.logout"))
+        .click()
+    )
     await expect(heading(page, language, "client.login.title")).to_be_visible()
     await log_in(page, language, email, "a-brand-new-password")
 

@@ -1,5 +1,6 @@
 // The frame of every screen: skip link, header (name, language, navigation when logged in), main.
 import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { request } from "../api";
 import { useApp } from "../context";
@@ -26,6 +27,10 @@ const NAVIGATION: { href: string; label: MessageId }[] = [
 export function Shell({ children }: { children: ComponentChildren }) {
   const { me, endSession } = useApp();
   const { path } = useLocation();
+  // On a phone the navigation folds behind a menu button (CSS decides when); a new screen
+  // folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   async function logout() {
     try {
@@ -50,7 +55,16 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </div>
         {me && (
           <nav class="site-nav" aria-label={t("client.nav.label")}>
-            <ul>
+            <button
+              type="button"
+              class="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav-list"
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              {t("client.nav.menu")}
+            </button>
+            <ul id="site-nav-list" data-open={menuOpen ? "" : undefined}>
               {NAVIGATION.map((item) => {
                 const current = path === item.href || path.startsWith(`${item.href}/`);
                 return (
