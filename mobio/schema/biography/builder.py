@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -23,24 +24,38 @@ def build_biography(
     grants: frozenset[Grant],
     language: str,
     notes_counts: dict[Section, int],
+    wanted: Mapping[str, set[str]] | None = None,
 ) -> Any:
+    """The biography's GraphQL object; with ``wanted`` (page field -> selected field names),
+    only those pages and sections are built, every other field stays None."""
     members = {Subject.PARTNER: [], Subject.CHILD: []}  # type: dict[Subject, list[Any]]
+    lists = {Subject.PARTNER: "partners", Subject.CHILD: "children"}
     for page in biography.members:
-        members[page.kind].append(build_page(page, grants, language, {}))
+        fields = None if wanted is None else wanted.get(lists[page.kind])
+        if wanted is None or fields is not None:
+            members[page.kind].append(build_page(page, grants, language, {}, fields))
+    own = None if wanted is None else wanted.get("own")
     return BIOGRAPHY(
         grants=grants,
-        own=build_page(biography.own, grants, language, notes_counts),
+        own=build_page(biography.own, grants, language, notes_counts, own)
+        if wanted is None or own is not None
+        else None,
         partners=members[Subject.PARTNER],
         children=members[Subject.CHILD],
     )
 
 
 def build_page(
-    page: Page, grants: frozenset[Grant], language: str, notes_counts: dict[Section, int]
+    page: Page,
+    grants: frozenset[Grant],
+    language: str,
+    notes_counts: dict[Section, int],
+    fields: set[str] | None = None,
 ) -> Any:
+    """One page; with ``fields``, only the sections named there."""
     sections: dict[str, Any] = {}
     for (subject, section), shape in SHAPES.items():
-        if subject is not page.kind:
+        if subject is not page.kind or (fields is not None and section.value not in fields):
             continue
         values = {
             q.code: _value(q, page.answers.get(q.code), grants, language, shape.entry_types)

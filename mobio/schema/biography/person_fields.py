@@ -15,6 +15,7 @@ from mobio.errors import forbidden
 from mobio.schema.biography.builder import build_biography
 from mobio.schema.biography.types import AnswerLogEntry, PrivateNote
 from mobio.schema.context import Info
+from mobio.schema.selection import selected
 
 
 async def biography(info: Info, person_id: UUID, grants: frozenset[Grant]) -> Any:
@@ -24,7 +25,11 @@ async def biography(info: Info, person_id: UUID, grants: frozenset[Grant]) -> An
     counts: dict[Section, int] = {}
     if Grant.OWNER in grants:
         counts = await info.context.loaders.note_counts_by_person.load(person_id)
-    return build_biography(loaded, grants, info.context.language, counts)
+    # Only the pages and sections the query asks for are built: a section screen or a
+    # stakeholder's package needs one section of a biography, not all of every member's.
+    pages = selected(s for field in info.selected_fields for s in field.selections)
+    wanted = {page: set(selected(below)) for page, below in pages.items()}
+    return build_biography(loaded, grants, info.context.language, counts, wanted)
 
 
 async def answer_log(
