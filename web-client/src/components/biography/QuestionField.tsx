@@ -34,7 +34,7 @@ function described(...ids: (string | false | undefined)[]): string | undefined {
   return found || undefined;
 }
 
-function German({ question, context }: { question: Question; context: FieldContext }) {
+export function German({ question, context }: { question: Question; context: FieldContext }) {
   if (!context.german || question.labelDe === question.label) return null;
   return (
     <span class="label-de" lang="de" dir="ltr">
