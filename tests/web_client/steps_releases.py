@@ -35,6 +35,8 @@ LANGUAGE_NAMES = {
     "fa": "فارسی",
 }
 CERTIFICATE = "B1-Zertifikat.pdf"
+SHOW = "Daten anzeigen"  # the page behind the link is German (mobio/web/shared.py)
+REVOKED = "hat diese Freigabe widerrufen"
 
 _USAGE_DOCUMENTS = "{ consentDocuments(kind: USAGE) { id language } }"
 _REGISTER = "mutation($input: RegisterInput!) { register(input: $input) }"

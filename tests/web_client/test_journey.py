@@ -14,14 +14,13 @@ newcomer revokes, the link stops working, logout. The steps of each screen live 
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import Locator, expect
 
 from mobio.biography.catalogue.model import Section
 from mobio.i18n import RTL_LANGUAGES, translate
 from tests.support.browser import (
     MobioServer,
     assert_accessible,
-    assert_fits_width,
     navigation,
     screenshot,
 )
@@ -29,27 +28,18 @@ from tests.web_client.conftest import NewPage
 from tests.web_client.steps_biography import add_child, fill_language_section, open_own_section
 from tests.web_client.steps_releases import (
     CERTIFICATE,
+    REVOKED,
+    SHOW,
+    check_screen,
     release_to_language_school,
     revoke_stakeholder_release,
     upload_certificate,
 )
 
 PASSWORD = "a-long-journey-password"
-SHOW = "Daten anzeigen"  # the page behind the link is German (mobio/web/shared.py)
-REVOKED = "hat diese Freigabe widerrufen"
 LANGUAGE_NAMES = {"de": "Deutsch", "ar": "العربية"}
 
 pytestmark = pytest.mark.usefixtures("client_dist")
-
-
-async def _screen(page: Page, language: str, name: str) -> None:
-    """The page is in ``language`` and its direction, accessible, fits the phone; kept."""
-    html = page.locator("html")
-    await expect(html).to_have_attribute("lang", language)
-    await expect(html).to_have_attribute("dir", "rtl" if language in RTL_LANGUAGES else "ltr")
-    await assert_accessible(page, f"{name} ({language})")
-    await assert_fits_width(page, f"{name} ({language})")
-    await screenshot(page, name)
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
@@ -74,20 +64,20 @@ async def test_a_newcomer_registers_activates_and_logs_in(
 
     # then, not logged in, the login screen, in the chosen language
     await expect(heading("client.login.title")).to_be_visible()
-    await _screen(page, language, "login")
+    await check_screen(page, language, "login")
     await page.get_by_role("link", name=t("client.register.title")).click()
 
     # registration: the usage declaration in the chosen language, consent, the account
     await expect(heading("client.register.title")).to_be_visible()
     await expect(page.locator(".declaration-text h3")).to_be_visible()
-    await _screen(page, language, "register")
+    await check_screen(page, language, "register")
     await page.get_by_label(t("client.register.consent")).check()
     await page.get_by_label(t("client.field.email"), exact=True).fill(email)
     await page.get_by_label(t("client.field.password"), exact=True).fill(PASSWORD)
     await page.get_by_label(t("client.register.password_repeat"), exact=True).fill(PASSWORD)
     await page.get_by_role("button", name=t("client.register.submit")).click()
     await expect(heading("client.sent.title")).to_be_visible()
-    await _screen(page, language, "register-sent")
+    await check_screen(page, language, "register-sent")
 
     # activation: the link in the mail opens the server's page, in the same language
     link = await server.mailed_link(email, "/activate")
@@ -97,7 +87,7 @@ async def test_a_newcomer_registers_activates_and_logs_in(
     )
     await page.get_by_role("button", name=t("page.activate.button")).click()
     await expect(page.locator("main")).to_contain_text(t("page.activate.done"))
-    await _screen(page, language, "activate-done")
+    await check_screen(page, language, "activate-done")
 
     # login, then home with the progress of each section
     await page.goto("/login")
@@ -109,14 +99,14 @@ async def test_a_newcomer_registers_activates_and_logs_in(
     await expect(page).to_have_url(f"{server.base_url}/home")
     await expect(page.locator(".progress-list li")).to_have_count(6)
     await expect(page.get_by_role("navigation")).to_be_visible()
-    await _screen(page, language, "home")
+    await check_screen(page, language, "home")
 
     # a section filled, a child added
     await open_own_section(page, language, Section.LANGUAGE)
     await fill_language_section(page, language)
-    await _screen(page, language, "section-language")
+    await check_screen(page, language, "section-language")
     await add_child(page, language, "Lina")
-    await _screen(page, language, "child-personal")
+    await check_screen(page, language, "child-personal")
 
     # a certificate uploaded, and released to a language school through the consent flow
     await upload_certificate(page, language, check=False)

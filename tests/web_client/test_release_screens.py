@@ -21,6 +21,8 @@ from tests.web_client.conftest import NewPage
 from tests.web_client.steps_releases import (
     CERTIFICATE,
     PASSWORD,
+    REVOKED,
+    SHOW,
     change_password,
     check_screen,
     heading,
@@ -37,8 +39,6 @@ from tests.web_client.steps_releases import (
 pytestmark = pytest.mark.usefixtures("client_dist")
 
 PRIVATE = "privat.pdf"
-SHOW = "Daten anzeigen"  # the page behind the link is German (mobio/web/shared.py)
-REVOKED = "hat diese Freigabe widerrufen"
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
