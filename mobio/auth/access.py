@@ -12,6 +12,7 @@ from mobio.auth.guarded import NO_GRANTS
 from mobio.auth.principal import Principal
 from mobio.db.values import as_uuid
 from mobio.organisations.tables import TeamKind
+from mobio.releases.active import active_team_release
 from mobio.releases.tables import TeamRelease
 
 
@@ -73,7 +74,7 @@ class AccessResolver:
                 .where(
                     TeamRelease.person.is_in(person_ids)
                     & TeamRelease.team.is_in(list(principal.team_ids))
-                    & TeamRelease.revoked_at.is_null()
+                    & active_team_release()
                 )
                 .output(load_json=False)
             )

@@ -10,6 +10,7 @@ from piccolo.custom_types import Combinable
 
 from mobio.auth.principal import Principal
 from mobio.persons.tables import Person
+from mobio.releases.active import active_team_release
 from mobio.releases.tables import TeamRelease
 
 
@@ -22,7 +23,7 @@ def visible_persons(principal: Principal) -> Combinable:
         condition = condition | (Person.id == principal.stakeholder.person_id)
     if principal.team_ids:
         released = TeamRelease.select(TeamRelease.person).where(
-            TeamRelease.team.is_in(list(principal.team_ids)) & TeamRelease.revoked_at.is_null()
+            TeamRelease.team.is_in(list(principal.team_ids)) & active_team_release()
         )
         condition = condition | Person.id.is_in(released)
     return condition

@@ -61,6 +61,13 @@ class AnswerLog(Table, tablename="answer_log"):
     actor_grant = Varchar(length=40, help_text="owner or the team grant the change was made under.")
     actor_team = ForeignKey(Team, on_delete=OnDelete.set_null, null=True)
     changed_at = Timestamptz()
+    event = Varchar(
+        length=30,
+        null=True,
+        default=None,
+        help_text="Null for a save; correction_requested/approved/rejected for a correction.",
+    )
+    correction_id = UUID(null=True, default=None, help_text="The correction request, if any.")
 
 
 class SectionVersion(Table, tablename="section_version"):

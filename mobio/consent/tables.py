@@ -9,6 +9,7 @@ from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
 from mobio.accounts.tables import Account
+from mobio.documents.tables import Document
 from mobio.persons.tables import Person
 
 
@@ -56,3 +57,12 @@ class ConsentRecord(Table, tablename="consent_record"):
     )
     channel = Varchar(length=10, choices=ConsentChannel, default=ConsentChannel.SELF)
     accepted_at = Timestamptz()
+    scan = ForeignKey(
+        Document,
+        on_delete=OnDelete.set_null,
+        null=True,
+        help_text="The scan of the signed paper declaration (assisted channel).",
+    )
+    scan_sha256 = Varchar(
+        length=64, null=True, default=None, help_text="SHA-256 of the scan, kept as proof."
+    )

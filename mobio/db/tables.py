@@ -7,9 +7,14 @@ from piccolo.table import Table
 from mobio.accounts.tables import Account, AccountToken, LoginSession, LoginThrottle
 from mobio.audit.tables import AccessLogEntry
 from mobio.biography.tables import Answer, AnswerLog, FamilyMember, PrivateNote, SectionVersion
+from mobio.casenotes.tables import CaseNote
+from mobio.claims.tables import ClaimCode
 from mobio.consent.tables import ConsentDocument, ConsentRecord
+from mobio.corrections.tables import CorrectionRequest
 from mobio.documents.tables import Document
 from mobio.forms.tables import Form
+from mobio.goals.tables import GoalAgreement, GoalStep
+from mobio.handover.tables import HandOver
 from mobio.organisations.tables import Municipality, Team, TeamMembership
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease, TeamRelease
@@ -23,6 +28,7 @@ ALL_TABLES: tuple[type[Table], ...] = (
     Team,
     TeamMembership,
     Person,
+    Document,
     ConsentDocument,
     ConsentRecord,
     TeamRelease,
@@ -33,6 +39,11 @@ ALL_TABLES: tuple[type[Table], ...] = (
     AnswerLog,
     SectionVersion,
     PrivateNote,
-    Document,
     Form,
+    GoalAgreement,
+    GoalStep,
+    CaseNote,
+    HandOver,
+    CorrectionRequest,
+    ClaimCode,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import UUID, Date, ForeignKey, Timestamptz, Varchar
+from piccolo.columns import UUID, Date, ForeignKey, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -26,6 +26,21 @@ class Person(Table, tablename="person"):
     date_of_birth = Date(null=True, default=None)
     nationality = Varchar(
         length=3, null=True, default=None, help_text="ISO 3166-1 alpha-2, or XXA/XXX (ICAO)."
+    )
+    language = Varchar(
+        length=8, null=True, default=None, help_text="The newcomer's language (letters, mails)."
+    )
+    name_key = Varchar(
+        length=200,
+        null=True,
+        default=None,
+        index=True,
+        help_text="Normalised and phonetic name keys for spelling-tolerant search.",
+    )
+    duplicate_reason = Text(
+        null=True,
+        default=None,
+        help_text="Why a caseworker created the profile despite a possible duplicate.",
     )
     personal_page_set_at = Timestamptz(
         null=True, default=None, help_text="When the owner set the write-once personal page."

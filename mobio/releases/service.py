@@ -22,6 +22,7 @@ from mobio.jobs.queue import enqueue
 from mobio.organisations.tables import Team
 from mobio.packages import Package
 from mobio.persons.tables import Person
+from mobio.releases.active import active_team_release
 from mobio.releases.errors import ReleaseErrorCode
 from mobio.releases.tables import StakeholderRelease, TeamRelease
 from mobio.secrets_util import new_token, token_hash
@@ -62,9 +63,7 @@ async def release_to_team(
     if not await Team.exists().where(Team.id == team_id):
         raise MobioError(ReleaseErrorCode.TEAM_UNKNOWN, "error.team_unknown")
     active = await TeamRelease.exists().where(
-        (TeamRelease.person == person_id)
-        & (TeamRelease.team == team_id)
-        & TeamRelease.revoked_at.is_null()
+        (TeamRelease.person == person_id) & (TeamRelease.team == team_id) & active_team_release()
     )
     if active:
         raise MobioError(ReleaseErrorCode.ALREADY_RELEASED, "error.already_released")

@@ -21,6 +21,9 @@ class TeamRelease(Table, tablename="team_release"):
     consent_record = ForeignKey(ConsentRecord, on_delete=OnDelete.set_null, null=True)
     granted_at = Timestamptz()
     revoked_at = Timestamptz(null=True, default=None)
+    ends_at = Timestamptz(
+        null=True, default=None, help_text="Planned end (hand-over): no access from this time on."
+    )
 
 
 class StakeholderRelease(Table, tablename="stakeholder_release"):

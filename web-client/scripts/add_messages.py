@@ -1,4 +1,4 @@
-"""Add or change the web client's texts (``client.*``) in the five Babel catalogues.
+"""Add or change texts in the five Babel catalogues: the web client's (``client.*``) by default.
 
 Run from the repository root with the project's Python:
 
@@ -9,13 +9,15 @@ Run from the repository root with the project's Python:
     {"client.nav.home": {"de": "Start", "en": "Home", "fr": "Accueil",
                          "ar": "الرئيسية", "fa": "خانه"}}
 
-Each catalogue is re-read right before it is written (others edit these files too), written
-sorted by id, and read back to check that every text arrived.
+With ``--server`` it takes the server's own ids (errors, mails, labels) instead.
+Each catalogue is re-read right before it is written, under a lock on ``locales/.lock`` (others
+edit these files too), written sorted by id, and read back to check that every text arrived.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import sys
 from pathlib import Path
@@ -76,11 +78,12 @@ def _verify(language: str, texts: dict[str, str], remove: set[str]) -> list[str]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("texts", nargs="?", type=Path, help="JSON: id -> {language: text}")
-    parser.add_argument("--remove", nargs="*", default=[], help="client ids to delete")
+    parser.add_argument("--remove", nargs="*", default=[], help="ids to delete")
+    parser.add_argument("--server", action="store_true", help="server ids, not client.*")
     args = parser.parse_args(argv)
     given: dict[str, dict[str, str]] = json.loads(args.texts.read_text()) if args.texts else {}
     remove = set(args.remove)
-    errors = [i for i in [*given, *remove] if not i.startswith(PREFIX)]
+    errors = [i for i in [*given, *remove] if i.startswith(PREFIX) is args.server]
     errors += [
         f"{i}: needs {set(LANGUAGES) - set(t)}" for i, t in given.items() if set(t) < set(LANGUAGES)
     ]
@@ -89,16 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if errors:
         print(
-            "refused (ids must start with 'client.'; every language needs a text):",
+            "refused (client.* ids only, or others only with --server; all languages needed):",
             *errors,
             sep="\n  ",
         )
         return 2
     problems: list[str] = []
-    for language in LANGUAGES:
-        texts = {message_id: by_language[language] for message_id, by_language in given.items()}
-        _merge(language, texts, remove)
-        problems += _verify(language, texts, remove)
+    with (LOCALES / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # several writers at once must not lose each other's texts
+        for language in LANGUAGES:
+            texts = {message_id: by_lang[language] for message_id, by_lang in given.items()}
+            _merge(language, texts, remove)
+            problems += _verify(language, texts, remove)
     if problems:
         print(*problems, sep="\n")
         return 1

@@ -1,0 +1,1 @@
+"""Case notes: a team's working notes on a newcomer, readable by that team alone."""

@@ -1,0 +1,1 @@
+"""Correction requests for write-once personal pages, decided by a caseworker."""

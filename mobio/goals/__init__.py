@@ -1,0 +1,1 @@
+"""Goal agreements: what a newcomer and a team agreed, step by step, confirmed by the newcomer."""
