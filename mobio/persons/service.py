@@ -22,7 +22,7 @@ class PersonRecord:
     nationality: str | None
 
 
-_COLUMNS = (
+PERSON_COLUMNS = (
     Person.id,
     Person.family_name,
     Person.given_name,
@@ -32,7 +32,7 @@ _COLUMNS = (
 )
 
 
-def _record(row: dict[str, object]) -> PersonRecord:
+def record_of(row: dict[str, object]) -> PersonRecord:
     return PersonRecord(**{**row, "id": as_uuid(row["id"])})  # type: ignore[arg-type]
 
 
@@ -40,13 +40,13 @@ async def get_many(person_ids: list[UUID]) -> dict[UUID, PersonRecord]:
     """Profiles by id (one query); missing ids are absent from the result."""
     if not person_ids:
         return {}
-    rows = await Person.select(*_COLUMNS).where(Person.id.is_in(person_ids))
-    return {record.id: record for record in map(_record, rows)}
+    rows = await Person.select(*PERSON_COLUMNS).where(Person.id.is_in(person_ids))
+    return {record.id: record for record in map(record_of, rows)}
 
 
 async def page(visible: object, after: UUID | None, limit: int) -> list[PersonRecord]:
     """One keyset page of the persons matched by the visibility condition ``visible``."""
-    query = Person.select(*_COLUMNS).where(visible).order_by(Person.id).limit(limit)  # type: ignore[arg-type]
+    query = Person.select(*PERSON_COLUMNS).where(visible).order_by(Person.id).limit(limit)  # type: ignore[arg-type]
     if after is not None:
         query = query.where(Person.id > after)
-    return [_record(row) for row in await query]
+    return [record_of(row) for row in await query]

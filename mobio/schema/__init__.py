@@ -18,6 +18,7 @@ from mobio.schema.accounts.mutations import AccountMutations
 from mobio.schema.accounts.queries import AccountQueries
 from mobio.schema.biography.mutations import BiographyMutations
 from mobio.schema.biography.queries import BiographyQueries
+from mobio.schema.caseload.queries import CaseloadQueries
 from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
 from mobio.schema.documents.mutations import DocumentMutations
@@ -38,6 +39,7 @@ from mobio.settings import Settings, get_settings
 class Query(
     AccountQueries,
     PersonQueries,
+    CaseloadQueries,
     BiographyQueries,
     ReleaseQueries,
     OrganisationQueries,

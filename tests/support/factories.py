@@ -18,6 +18,7 @@ from mobio.db.values import as_uuid
 from mobio.organisations import service as organisations
 from mobio.organisations.tables import TeamKind
 from mobio.packages import Package
+from mobio.persons.names import name_key
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease, TeamRelease
 from mobio.secrets_util import new_token, token_hash
@@ -53,7 +54,12 @@ async def usage_document(language: str = "en") -> UUID:
 
 
 async def newcomer(
-    *, active: bool = True, family_name: str = "Haddad", language: str = "en"
+    *,
+    active: bool = True,
+    family_name: str = "Haddad",
+    given_name: str = "Amina",
+    date_of_birth: datetime.date = datetime.date(1990, 1, 31),
+    language: str = "en",
 ) -> Newcomer:
     now = timeutil.now()
     email = unique_email("newcomer")
@@ -70,9 +76,10 @@ async def newcomer(
     person = Person(
         account=account.id,
         family_name=family_name,
-        given_name="Amina",
+        given_name=given_name,
+        name_key=name_key(given_name, family_name),
         sex="female",
-        date_of_birth=datetime.date(1990, 1, 31),
+        date_of_birth=date_of_birth,
         nationality="SY",
         created_at=now,
     )

@@ -1,0 +1,1 @@
+"""GraphQL of the caseworker's caseload and dashboard."""
