@@ -13,9 +13,9 @@ from uuid import UUID
 
 from piccolo.query.functions.aggregate import Count
 
+from mobio import timeutil
 from mobio.biography.tables import SELF, SectionVersion
 from mobio.caseload.filters import ACTIVE_GOAL, DUE_SOON_WITHIN, PENDING_HAND_OVER, SECTION_COUNT
-from mobio.caseload.filters import today as local_today
 from mobio.caseload.scope import Scope
 from mobio.corrections.tables import CorrectionRequest, CorrectionState
 from mobio.db.values import as_uuid
@@ -111,7 +111,7 @@ async def _hand_overs(scope: Scope, found: dict[UUID, RowDetails], ids: list[UUI
 
 
 async def _goals(scope: Scope, found: dict[UUID, RowDetails], ids: list[UUID]) -> None:
-    day = local_today()
+    day = timeutil.local_today()
     rows = await GoalStep.select(GoalStep.goal.person.as_alias("person"), GoalStep.due_on).where(
         GoalStep.goal.person.is_in(ids)
         & GoalStep.goal.team.is_in(list(scope.team_ids))

@@ -61,10 +61,6 @@ class CaseloadFilter:
     goals: GoalsDue | None = None
 
 
-def today() -> datetime.date:
-    return timeutil.now().date()
-
-
 def condition(scope: Scope, chosen: CaseloadFilter, search: str | None) -> Combinable | None:
     """The conjunction of the search and every chosen filter (None: no restriction)."""
     parts: list[Combinable] = []
@@ -151,7 +147,7 @@ def hand_over(scope: Scope, value: HandOverFilter) -> Combinable:
 
 
 def goals_due(scope: Scope, value: GoalsDue) -> Combinable:
-    day = today()
+    day = timeutil.local_today()
     due = (
         (GoalStep.due_on < day)
         if value is GoalsDue.OVERDUE

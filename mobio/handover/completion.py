@@ -17,7 +17,6 @@ from mobio.casenotes import service as casenotes
 from mobio.db.values import as_uuid
 from mobio.goals.tables import GoalAgreement
 from mobio.handover import notify
-from mobio.handover.dates import start_of
 from mobio.handover.tables import HandOver, HandOverState
 from mobio.releases.active import active_team_release
 from mobio.releases.tables import TeamRelease
@@ -59,7 +58,7 @@ async def complete(offer_id: UUID) -> bool:
         (GoalAgreement.person == person) & (GoalAgreement.team == from_team)
     )
     await casenotes.copy_marked(person, from_team, to_team)
-    ends_at = start_of(offer["old_access_ends_on"])
+    ends_at = timeutil.start_of(offer["old_access_ends_on"])
     if old is not None and (old["ends_at"] is None or old["ends_at"] > ends_at):
         await TeamRelease.update({TeamRelease.ends_at: ends_at}).where(TeamRelease.id == old["id"])
     await _tell_everyone(offer_id)

@@ -10,17 +10,18 @@ from typing import Any
 
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
+from mobio import timeutil
 from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.db.values import as_uuid
 from mobio.handover.completion import complete
-from mobio.handover.dates import local_today
 from mobio.handover.tables import HandOver, HandOverState
 
 
 async def complete_due_hand_overs(ctx: dict[str, Any]) -> int:
     """Complete every accepted offer due today or earlier; returns how many completed."""
     due = await HandOver.select(HandOver.id).where(
-        (HandOver.state == HandOverState.ACCEPTED) & (HandOver.effective_on <= local_today())
+        (HandOver.state == HandOverState.ACCEPTED)
+        & (HandOver.effective_on <= timeutil.local_today())
     )
     engine = HandOver._meta.db
     done = 0

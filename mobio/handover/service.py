@@ -22,7 +22,6 @@ from mobio import timeutil
 from mobio.db.values import as_uuid
 from mobio.errors import MobioError, bad_input, forbidden
 from mobio.handover import completion, notify
-from mobio.handover.dates import local_today
 from mobio.handover.errors import HandOverErrorCode
 from mobio.handover.tables import HandOver, HandOverState
 from mobio.organisations.tables import Team, TeamKind
@@ -41,7 +40,7 @@ def _day(value: datetime.date) -> str:
 def _check_dates(
     moving_on: datetime.date, effective_on: datetime.date, ends_on: datetime.date
 ) -> None:
-    if min(moving_on, effective_on, ends_on) < local_today():
+    if min(moving_on, effective_on, ends_on) < timeutil.local_today():
         raise bad_input("error.hand_over.date_past")
     if not moving_on <= effective_on <= ends_on:
         raise bad_input("error.hand_over.date_order")
@@ -149,7 +148,7 @@ async def withdraw(person_id: UUID, from_team: UUID, offer_id: UUID) -> None:
 async def object_to(person_id: UUID, offer_id: UUID) -> None:
     """The newcomer objects; possible until the day before the effective date."""
     row = await _open_offer(offer_id, HandOver.person == person_id)
-    if local_today() >= row["effective_on"]:  # type: ignore[operator]
+    if timeutil.local_today() >= row["effective_on"]:  # type: ignore[operator]
         raise MobioError(HandOverErrorCode.OBJECTION_TOO_LATE, "error.hand_over.objection_late")
     await _set_state(offer_id, HandOverState.OBJECTED, {HandOver.objected_at: timeutil.now()})
     await notify.team(
@@ -180,7 +179,7 @@ async def accept(offer_id: UUID, team_ids: frozenset[UUID], acted_by: UUID) -> H
         "mail.hand_over_decided.body",
         team=str(row["to_team.name"]),
     )
-    if local_today() >= row["effective_on"]:  # type: ignore[operator]
+    if timeutil.local_today() >= row["effective_on"]:  # type: ignore[operator]
         await completion.complete(offer_id)
         return HandOverState.COMPLETED
     return HandOverState.ACCEPTED

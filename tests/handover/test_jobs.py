@@ -8,12 +8,12 @@ from uuid import UUID
 
 from mobio import timeutil
 from mobio.handover import service
-from mobio.handover.dates import DISTRICT_ZONE, local_today, start_of
 from mobio.handover.jobs import complete_due_hand_overs
 from mobio.handover.tables import HandOver, HandOverState
 from mobio.jobs import periodic
 from mobio.organisations.tables import TeamKind
 from mobio.releases.tables import TeamRelease
+from mobio.timeutil import DISTRICT_ZONE, local_today, start_of
 from tests.support import factories
 
 

@@ -12,11 +12,11 @@ from mobio.accounts.tables import Account
 from mobio.consent import service as consent
 from mobio.consent.tables import ConsentKind
 from mobio.goals.tables import GoalAgreement, GoalArea
-from mobio.handover.dates import local_today, start_of
 from mobio.handover.jobs import complete_due_hand_overs
 from mobio.handover.tables import HandOver
 from mobio.organisations.tables import TeamKind
 from mobio.releases.tables import TeamRelease
+from mobio.timeutil import local_today, start_of
 from tests.support import factories, outbox
 from tests.support.graphql import GraphQLClient
 from tests.support.querycount import count_queries
