@@ -81,9 +81,11 @@ format: $(DEPS_STAMP) ## Format and auto-fix the code
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(CLIENT_INSTALLED) \
 		&& cd $(CLIENT) && npm run --silent format; fi
 
-schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql and docs/access-matrix.md
+schema: $(DEPS_STAMP) ## Regenerate docs/schema.graphql, the access matrix and the record of processing
 	$(BIN)/mobio schema > docs/schema.graphql
 	$(BIN)/mobio access-matrix > docs/access-matrix.md
+	$(BIN)/mobio processing-record --lang de --output docs/processing-record.de.md
+	$(BIN)/mobio processing-record --lang en --output docs/processing-record.en.md
 
 BENCH_URL ?= postgresql://postgres@127.0.0.1:5432/mobio_bench
 BENCH_NEWCOMERS ?= 10000

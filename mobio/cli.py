@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import sys
+from pathlib import Path
 
 import click
 
@@ -107,6 +108,34 @@ def access_matrix(as_json: bool) -> None:
     rules = get_schema().rules
     click.echo(matrix.as_json(rules) if as_json else matrix.as_markdown(rules), nl=False)
     sys.stdout.flush()
+
+
+@main.command("processing-record")
+@click.option(
+    "--lang", "language", type=click.Choice(["de", "en"]), default="de", show_default=True
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option("--output", type=click.Path(dir_okay=False, writable=True), help="File to write.")
+def processing_record(language: str, output_format: str, output: str | None) -> None:
+    """Print the record of processing activities (Art. 30 GDPR), generated from the schema."""
+    from mobio.processing import Format, Language, RecordIncompleteError
+    from mobio.processing import processing_record as generate
+
+    try:
+        text = generate(Language(language), Format(output_format), get_settings())
+    except RecordIncompleteError as error:
+        raise click.ClickException(f"the record has gaps: {error}") from None
+    if output is None:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    else:
+        Path(output).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
