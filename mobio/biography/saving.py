@@ -23,6 +23,7 @@ from mobio.biography.pages import PERSONAL_COLUMNS
 from mobio.biography.tables import SELF, Answer, AnswerLog, FamilyMember, MemberKind, SectionVersion
 from mobio.biography.validation import clean
 from mobio.errors import MobioError, Text, forbidden
+from mobio.persons.names import NAME_COLUMNS, refresh_name_key
 from mobio.persons.tables import Person
 
 
@@ -264,6 +265,8 @@ async def _set_column(person_id: UUID, subject: str, code: str, value: Any) -> N
     stored = datetime.date.fromisoformat(value) if code == "date_of_birth" and value else value
     if subject == SELF:
         await Person.update({getattr(Person, code): stored}).where(Person.id == person_id)
+        if code in NAME_COLUMNS:
+            await refresh_name_key(person_id)  # the caseload search reads only the key
     else:
         await FamilyMember.update({getattr(FamilyMember, code): stored}).where(
             FamilyMember.id == UUID(subject)

@@ -80,9 +80,11 @@ def name_conditions(text: str) -> Combinable | None:
 
 async def refresh_name_key(person_id: UUID) -> None:
     """Store the key of the person's current names (call wherever the names change)."""
-    row = await Person.select(Person.given_name, Person.family_name).where(
-        Person.id == person_id
-    ).first()
+    row = (
+        await Person.select(Person.given_name, Person.family_name)
+        .where(Person.id == person_id)
+        .first()
+    )
     if row is not None:
         key = name_key(row["given_name"], row["family_name"])
         await Person.update({Person.name_key: key}).where(Person.id == person_id)

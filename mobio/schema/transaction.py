@@ -26,7 +26,7 @@ from mobio.db.tables import ALL_TABLES
 from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.errors import ErrorCode, MobioError
 
-OUTSIDE_TRANSACTION: frozenset[str] = frozenset({"login"})
+OUTSIDE_TRANSACTION: frozenset[str] = frozenset({"login", "claimProfile"})
 """Mutations (GraphQL names) whose writes stand even when they answer with an error."""
 
 

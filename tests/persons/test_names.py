@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from mobio import timeutil
-from mobio.persons.names import name_conditions, name_key, tokens
+from mobio.auth.grants import Grant
+from mobio.biography.catalogue.model import Section
+from mobio.biography.saving import Actor, save_section
+from mobio.biography.tables import SELF
+from mobio.persons.names import backfill_name_keys, name_conditions, name_key, tokens
 from mobio.persons.tables import Person
+from tests.support import factories
 
 
 def test_tokens_are_casefolded_without_accents() -> None:
@@ -72,3 +77,36 @@ async def test_search_matches_prefixes_and_sounds() -> None:
     assert await _found("Mohamed Meier") == set()  # every token must match
     assert name_conditions("%") is None
     assert name_conditions(" - ") is None
+
+
+async def test_the_owner_saving_names_keeps_the_key() -> None:
+    # given a newcomer with an empty personal page
+    created = await factories.newcomer_with_empty_page()
+    owner = Actor(created.account_id, frozenset({Grant.OWNER}))
+    # when the owner saves the names
+    await save_section(
+        owner,
+        created.person_id,
+        SELF,
+        Section.PERSONAL,
+        0,
+        {"given_name": "Mohamed", "family_name": "Öztürk"},
+    )
+    # then the key follows
+    person = await Person.objects().get(Person.id == created.person_id)
+    assert person is not None
+    assert person.name_key == name_key("Mohamed", "Öztürk")
+
+
+async def test_backfill_fills_only_missing_keys() -> None:
+    # given a person with names but no key, and one with a key already
+    missing = await factories.newcomer(family_name="Meier")
+    kept = await factories.newcomer(family_name="Schulz")
+    await Person.update({Person.name_key: None}).where(Person.id == missing.person_id)
+    await Person.update({Person.name_key: " kept "}).where(Person.id == kept.person_id)
+    # when backfilling
+    assert await backfill_name_keys() == 1
+    # then only the missing key is filled
+    rows = {row["id"]: row["name_key"] for row in await Person.select(Person.id, Person.name_key)}
+    assert rows[missing.person_id] == name_key("Amina", "Meier")
+    assert rows[kept.person_id] == " kept "

@@ -1,0 +1,1 @@
+"""GraphQL of claim letters and claiming a profile."""
