@@ -36,7 +36,7 @@ from mobio.settings import get_settings  # noqa: E402
 from mobio.web.app import create_app  # noqa: E402
 from tests.support.graphql import GraphQLClient  # noqa: E402
 
-pytest_plugins = ["tests.support.s3"]  # s3_endpoint: one S3 server for every folder
+pytest_plugins = ["tests.support.s3", "tests.support.smtp"]  # s3_endpoint, smtp_server
 
 
 def pytest_report_header() -> str:

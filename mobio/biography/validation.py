@@ -101,7 +101,7 @@ def _date(question: Question, value: Any) -> str:
             raise _Invalid() from None
     if not isinstance(value, datetime.date) or value < EARLIEST_DATE:
         raise _Invalid()
-    if question.code in PAST_ONLY and value > timeutil.now().date():
+    if question.code in PAST_ONLY and value > timeutil.local_today():
         raise _Invalid("error.date_in_future")
     return value.isoformat()
 

@@ -62,7 +62,7 @@ async def check(draft: GoalDraft, team_id: UUID, existing: Mapping[UUID, StepRec
     ids = [s.id for s in draft.steps if s.id is not None]
     if len(ids) != len(set(ids)) or any(i not in existing for i in ids):
         raise bad_input("error.goal_step_unknown")
-    today = timeutil.now().date()
+    today = timeutil.local_today()
     for step in draft.steps:
         _check_step(step, existing.get(step.id) if step.id else None, today)
     await _check_responsible(draft.steps, team_id)

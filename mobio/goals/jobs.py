@@ -61,7 +61,7 @@ OVERDUE = Reminder(
 
 async def remind_goal_steps(ctx: dict[str, Any]) -> int:
     """Send the reminders due now; returns how many step reminders were claimed."""
-    today = timeutil.now().date()
+    today = timeutil.local_today()
     soon = (GoalStep.due_on >= today) & (
         GoalStep.due_on <= today + timedelta(days=REMIND_DAYS_BEFORE)
     )

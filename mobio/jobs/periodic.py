@@ -9,19 +9,30 @@ from typing import Any
 
 from arq.cron import CronJob, cron
 
+from mobio.goals.jobs import remind_goal_steps
+from mobio.handover.jobs import complete_due_hand_overs
 from mobio.releases.jobs import forget_ended_links, remind_expiring_links
 
 log = logging.getLogger(__name__)
 
 Job = Callable[[dict[str, Any]], Awaitable[Any]]
 
-HOURLY: tuple[Job, ...] = (remind_expiring_links, forget_ended_links)
+HOURLY: tuple[Job, ...] = (
+    remind_expiring_links,
+    forget_ended_links,
+    remind_goal_steps,
+    complete_due_hand_overs,
+)
 """Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
 
 
 def cron_jobs() -> list[CronJob]:
-    """The schedule for arq workers (minute 17: away from the full hour's rush)."""
-    return [cron(job, minute={17}, keep_result=0, unique=True) for job in HOURLY]  # type: ignore[arg-type]
+    """The schedule for arq workers: minute 17 (away from the full hour's rush), and once when
+    a worker starts, so reminders and hand-overs due during a deployment are not an hour late."""
+    return [
+        cron(job, minute={17}, keep_result=0, unique=True, run_at_startup=True)  # type: ignore[arg-type]
+        for job in HOURLY
+    ]
 
 
 async def run_in_process(interval_seconds: float = 3600) -> None:

@@ -41,7 +41,7 @@ async def caseworker_actor(grant: Grant, person_id: UUID) -> Actor:
 
 
 def _tomorrow() -> str:
-    return (timeutil.now().date() + datetime.timedelta(days=1)).isoformat()
+    return (timeutil.local_today() + datetime.timedelta(days=1)).isoformat()
 
 
 # --- saving and versions ---------------------------------------------------------------------
@@ -491,7 +491,7 @@ async def test_names_of_the_longest_length_are_stored_without_outer_blanks() -> 
 async def test_a_date_of_birth_today_is_accepted() -> None:
     # given a newcomer with an empty personal page (a baby's profile, say)
     newcomer = await factories.newcomer_with_empty_page()
-    today = timeutil.now().date()
+    today = timeutil.local_today()
 
     # when the date of birth is today
     await save_section(

@@ -26,7 +26,7 @@ async def case(team_kind: TeamKind = TeamKind.SOCIAL_COUNSELLING, language: str 
 
 
 def in_days(days: int) -> datetime.date:
-    return timeutil.now().date() + datetime.timedelta(days=days)
+    return timeutil.local_today() + datetime.timedelta(days=days)
 
 
 def draft(

@@ -45,7 +45,7 @@ def _to(mails: list[EmailMessage], address: str) -> list[EmailMessage]:
 
 
 def _due(days: int) -> str:
-    return (timeutil.now().date() + timedelta(days=days)).strftime("%d.%m.%Y")
+    return (timeutil.local_today() + timedelta(days=days)).strftime("%d.%m.%Y")
 
 
 async def test_before_the_due_date_each_is_reminded_once_in_their_language() -> None:

@@ -64,12 +64,12 @@ async def _goal_step(person_id: UUID, team_id: UUID, due_in_days: int) -> None:
         goal=goal.id,
         description="Register",
         responsible=StepResponsible.NEWCOMER,
-        due_on=now.date() + timedelta(days=due_in_days),
+        due_on=timeutil.local_today() + timedelta(days=due_in_days),
     ).save()
 
 
 async def _hand_over(person_id: UUID, from_team: UUID, to_team: UUID, state: HandOverState) -> None:
-    today = timeutil.now().date()
+    today = timeutil.local_today()
     await HandOver(
         person=person_id,
         from_team=from_team,

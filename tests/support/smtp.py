@@ -1,4 +1,4 @@
-"""A real SMTP server for the mail tests."""
+"""A real SMTP server (aiosmtpd) for every test that delivers mail: the `smtp_server` fixture."""
 
 from __future__ import annotations
 
