@@ -27,6 +27,7 @@ from mobio.consent.documents import shipped_documents
 from mobio.consent.tables import ConsentKind
 from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.db.values import as_uuid
+from mobio.demo_casework import seed_casework
 from mobio.forms import service as forms
 from mobio.forms.blank import DEMO_FORMS, blank_pdf
 from mobio.organisations import service as organisations
@@ -574,8 +575,15 @@ async def _seed() -> None:
         caseworkers[name] = Actor(account, frozenset({TEAM_KIND_GRANT[team_kind]}), team)
     # One hash for every demo newcomer: they share the password, and hashing is slow on purpose.
     password_hash = await hash_password(DEMO_PASSWORD)
-    for newcomer in NEWCOMERS:
-        await _newcomer(newcomer, password_hash, caseworkers)
+    person_of = {
+        newcomer.login: await _newcomer(newcomer, password_hash, caseworkers)
+        for newcomer in NEWCOMERS
+    }
+    await seed_casework(
+        person_of,
+        {name: actor.team_id for name, actor in caseworkers.items() if actor.team_id},
+        {name: actor.account_id for name, actor in caseworkers.items() if actor.account_id},
+    )
 
 
 async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
@@ -584,8 +592,9 @@ async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
 
 async def _newcomer(
     newcomer: DemoNewcomer, password_hash: str, caseworkers: dict[str, Actor]
-) -> None:
-    """The account, the consents and releases, then the biography as owner and caseworkers."""
+) -> UUID:
+    """The account, the consents and releases, then the biography as owner and caseworkers;
+    returns the person's id."""
     now = timeutil.now()
     account = Account(
         email=f"{newcomer.login}@{DEMO_DOMAIN}",
@@ -623,6 +632,7 @@ async def _newcomer(
             await _page(owner, caseworkers, person_id, str(member_id), page)
     for section, body in newcomer.notes:
         await notes.create(owner.grants, person_id, section, body)
+    return person_id
 
 
 async def _consent(kind: ConsentKind, language: str, account_id: UUID, person_id: UUID) -> UUID:

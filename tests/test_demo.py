@@ -202,6 +202,26 @@ async def test_the_caseworkers_see_their_caseload_and_not_the_private_notes(
     assert mariam["own"]["living"]["householdSize"] is None
 
 
+async def test_the_counsellors_dashboard_shows_the_demo_case_work(client: GraphQLClient) -> None:
+    # given the demo data, and the social counsellor logged in
+    await seeded()
+    await client.login(login("counsellor"), DEMO_PASSWORD)
+    # then the dashboard counts Amina's goal step due in two days
+    cards = await client.data("{ caseworkerDashboard { goalsDueSoon goalsOverdue } }")
+    assert cards["caseworkerDashboard"] == {"goalsDueSoon": 1, "goalsOverdue": 0}
+    # and her person view holds the confirmed goal and the team's case note
+    amina = await client.data('{ caseload(search: "Amina") { edges { node { person { id } } } } }')
+    person = amina["caseload"]["edges"][0]["node"]["person"]["id"]
+    work = await client.data(
+        "query($p: ID!) { person(personId: $p) { goalAgreements { area "
+        "needsConfirmation } caseNotes { body } } }",
+        {"p": person},
+    )
+    assert [g["area"] for g in work["person"]["goalAgreements"]] == ["LANGUAGE"]
+    assert work["person"]["goalAgreements"][0]["needsConfirmation"] is False
+    assert len(work["person"]["caseNotes"]) == 1
+
+
 async def test_dawit_has_released_to_nobody() -> None:
     # given the demo data
     await seeded()

@@ -1,0 +1,1 @@
+"""GraphQL face of correction requests for write-once personal pages."""
