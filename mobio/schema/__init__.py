@@ -19,15 +19,22 @@ from mobio.schema.accounts.queries import AccountQueries
 from mobio.schema.biography.mutations import BiographyMutations
 from mobio.schema.biography.queries import BiographyQueries
 from mobio.schema.caseload.queries import CaseloadQueries
+from mobio.schema.casenotes.mutations import CaseNoteMutations
+from mobio.schema.claims.mutations import ClaimMutations
 from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
+from mobio.schema.corrections.mutations import CorrectionMutations
 from mobio.schema.documents.mutations import DocumentMutations
 from mobio.schema.errors import log, public_error
 from mobio.schema.forms.mutations import FormMutations
 from mobio.schema.forms.queries import FormQueries
+from mobio.schema.goals.mutations import GoalMutations
+from mobio.schema.handover.mutations import HandOverMutations
+from mobio.schema.handover.queries import HandOverQueries
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
 from mobio.schema.organisations.queries import OrganisationQueries
+from mobio.schema.persons.assisted import AssistedMutations, AssistedQueries
 from mobio.schema.persons.queries import PersonQueries
 from mobio.schema.releases.mutations import ReleaseMutations
 from mobio.schema.releases.queries import ReleaseQueries
@@ -45,6 +52,8 @@ class Query(
     OrganisationQueries,
     ConsentQueries,
     FormQueries,
+    HandOverQueries,
+    AssistedQueries,
 ):
     pass
 
@@ -58,6 +67,12 @@ class Mutation(
     ConsentMutations,
     DocumentMutations,
     FormMutations,
+    CaseNoteMutations,
+    HandOverMutations,
+    CorrectionMutations,
+    GoalMutations,
+    AssistedMutations,
+    ClaimMutations,
 ):
     pass
 

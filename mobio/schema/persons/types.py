@@ -10,13 +10,26 @@ import strawberry
 from mobio.auth.directives import PUBLIC, read
 from mobio.auth.grants import CASEWORKER_GRANTS, PACKAGE_GRANTS, PERSON_GRANTS, Grant
 from mobio.auth.guarded import Guarded
+from mobio.goals.access import GOAL_READERS
 from mobio.persons.service import PersonRecord
 from mobio.schema.biography import person_fields
 from mobio.schema.biography.generated import BIOGRAPHY
 from mobio.schema.biography.types import LOG_READERS, AnswerLogEntry, PrivateNote, SectionEnum
+from mobio.schema.casenotes import person_fields as casenote_fields
+from mobio.schema.casenotes.types import NOTE_READERS, CaseNote
 from mobio.schema.context import Info
+from mobio.schema.corrections import person_fields as correction_fields
+from mobio.schema.corrections.types import (
+    CORRECTION_READERS,
+    CorrectionRequest,
+    CorrectionStateEnum,
+)
 from mobio.schema.documents import person_fields as document_fields
 from mobio.schema.documents.types import DOCUMENT_READERS, Document
+from mobio.schema.goals import person_fields as goal_fields
+from mobio.schema.goals.types import GoalAgreement
+from mobio.schema.handover import person_fields as handover_fields
+from mobio.schema.handover.types import HAND_OVER_READERS, HandOver
 from mobio.schema.releases import person_fields as release_fields
 from mobio.schema.releases.types import AccessInfo, StakeholderReleaseInfo, TeamReleaseInfo
 
@@ -84,6 +97,38 @@ class Person(Guarded):
     )
     async def documents(self) -> list[Document] | None:
         return await document_fields.documents(self._uuid, self.grants)
+
+    @strawberry.field(
+        directives=read(*GOAL_READERS),
+        description="Goal agreements: all for the owner, a team's own for a team holding them.",
+    )
+    async def goal_agreements(self, info: Info) -> list[GoalAgreement] | None:
+        return await goal_fields.goal_agreements(info, self._uuid, self.grants)
+
+    @strawberry.field(
+        directives=read(*CORRECTION_READERS),
+        description="Correction requests for locked personal-page answers (all, or one state).",
+    )
+    async def correction_requests(
+        self,
+        info: Info,
+        state: CorrectionStateEnum | None = None,  # type: ignore[valid-type]
+    ) -> list[CorrectionRequest] | None:
+        return await correction_fields.correction_requests(info, self._uuid, self.grants, state)
+
+    @strawberry.field(
+        directives=read(*NOTE_READERS),
+        description="Case notes: a team reads its own; the owner reads all of them, read-only.",
+    )
+    async def case_notes(self, info: Info) -> list[CaseNote] | None:
+        return await casenote_fields.case_notes(info, self._uuid, self.grants)
+
+    @strawberry.field(
+        directives=read(*HAND_OVER_READERS),
+        description="Hand-overs of the case: all for the owner, a team's own for a team.",
+    )
+    async def hand_overs(self, info: Info) -> list[HandOver] | None:
+        return await handover_fields.hand_overs(info, self._uuid, self.grants)
 
     @property
     def _uuid(self) -> UUID:
