@@ -112,6 +112,11 @@ async def register(
     await _send_activation(account_id, address, language)
 
 
+async def send_activation(account_id: UUID, address: str, language: str) -> None:
+    """Mail a fresh activation link to an account created elsewhere (a claimed profile)."""
+    await _send_activation(account_id, address, language)
+
+
 async def _send_activation(account_id: UUID, address: str, language: str) -> None:
     token = await _issue_token(account_id, TokenPurpose.ACTIVATION)
     await _mail(

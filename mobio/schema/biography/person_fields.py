@@ -47,6 +47,10 @@ async def answer_log(
             actor_grant=entry.actor_grant,
             actor_name=entry.actor_name,
             team_name=entry.team_name,
+            event=entry.event,
+            previous_value=entry.previous_value,
+            correction_reason=entry.correction_reason,
+            decision_reason=entry.decision_reason,
         )
         for entry in entries
     ]

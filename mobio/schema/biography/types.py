@@ -11,6 +11,7 @@ from mobio.auth.directives import PUBLIC, read
 from mobio.auth.grants import Grant
 from mobio.auth.guarded import Guarded
 from mobio.biography.catalogue.model import Kind, Section
+from mobio.biography.log import LogEvent
 from mobio.biography.tables import MemberKind
 
 SectionEnum = strawberry.enum(
@@ -18,6 +19,9 @@ SectionEnum = strawberry.enum(
 )
 MemberKindEnum = strawberry.enum(MemberKind, name="FamilyMemberKind")
 QuestionKindEnum = strawberry.enum(Kind, name="QuestionKind")
+LogEventEnum = strawberry.enum(
+    LogEvent, name="AnswerLogEvent", description="A correction step; null for a plain save."
+)
 
 LOG_READERS = (*CASEWORK_GRANTS, Grant.INTEGRATION_OFFICE)
 
@@ -37,6 +41,26 @@ class AnswerLogEntry(Guarded):
     )
     actor_name: str | None = strawberry.field(default=None, directives=read(*LOG_READERS))
     team_name: str | None = strawberry.field(default=None, directives=read(*LOG_READERS))
+    event: LogEventEnum | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        directives=read(*LOG_READERS),
+        description="Null for a plain save; else the correction step this entry records.",
+    )
+    previous_value: strawberry.scalars.JSON | None = strawberry.field(
+        default=None,
+        directives=read(*LOG_READERS),
+        description="For correction events: the answer as stored when the correction was asked.",
+    )
+    correction_reason: str | None = strawberry.field(
+        default=None,
+        directives=read(*LOG_READERS),
+        description="For correction events: why the owner asked for it.",
+    )
+    decision_reason: str | None = strawberry.field(
+        default=None,
+        directives=read(*LOG_READERS),
+        description="For correction events: why it was rejected.",
+    )
 
 
 @strawberry.type(description="A private note: only its owner can ever read it.")
