@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 
-from mobio.auth.biography import read_grants
+from mobio.auth.biography import read_grants, write_grants
 from mobio.auth.grants import Grant
 from mobio.biography.catalogue.labels import option_label
 from mobio.biography.catalogue.model import Kind, Question, Section, Subject
@@ -64,7 +64,11 @@ def build_page(
         # Only markers of answers the reader may read: that a health answer has a log tells
         # something about health.
         codes = {q.code for q in shape.questions if not grants.isdisjoint(read_grants(q, subject))}
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {
+            "writable_questions": [
+                q.code for q in shape.questions if not grants.isdisjoint(write_grants(q))
+            ]
+        }
         if subject is Subject.NEWCOMER:
             extra["notes_count"] = notes_counts.get(section, 0)
         if section is Section.PERSONAL:

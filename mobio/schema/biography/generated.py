@@ -131,6 +131,9 @@ def _section_shape(subject: Subject, section: Section) -> SectionShape | None:
             inputs[question.code] = (_INPUTS[question.kind], write(*write_grants(question)))
     outputs["version"] = (int, read(*EDITORS))
     outputs["logged_questions"] = (list[str], read(*EDITORS))
+    # The client offers exactly these answers for editing (an integration office, say, may
+    # change the personal data only); the save checks the same rule again.
+    outputs["writable_questions"] = (list[str], read(*EDITORS))
     if subject is Subject.NEWCOMER:
         outputs["notes_count"] = (int, read(Grant.OWNER))
     if section is Section.PERSONAL:

@@ -26,7 +26,7 @@ from graphql import GraphQLObjectType, get_named_type
 
 from mobio.accounts.tables import AccountKind
 from mobio.audit.tables import AccessLogEntry
-from mobio.auth.biography import log_grants, read_grants
+from mobio.auth.biography import log_grants, read_grants, write_grants
 from mobio.auth.grants import CASEWORKER_GRANTS, PACKAGE_GRANT, PACKAGE_GRANTS, Grant
 from mobio.biography import notes
 from mobio.biography.catalogue import questions_for
@@ -141,7 +141,7 @@ def test_the_directives_of_every_page_are_those_of_the_catalogue(page: str) -> N
         section_gql = section_type(page, section)
         assert READ_RULES[(page_gql.name, section.value)] == readers(questions, kind)
         # one field per question, with the question's readers, plus the section's state
-        extras = {"version", "loggedQuestions"} | (
+        extras = {"version", "loggedQuestions", "writableQuestions"} | (
             {"notesCount"} if kind is Subject.NEWCOMER else set()
         )
         if section is Section.PERSONAL:
@@ -150,6 +150,7 @@ def test_the_directives_of_every_page_are_those_of_the_catalogue(page: str) -> N
         assert set(section_gql.fields) == {camel(q.code) for q in questions} | extras
         assert READ_RULES[(section_gql.name, "version")] == OWNER_AND_TEAMS
         assert READ_RULES[(section_gql.name, "loggedQuestions")] == OWNER_AND_TEAMS
+        assert READ_RULES[(section_gql.name, "writableQuestions")] == OWNER_AND_TEAMS
         if kind is Subject.NEWCOMER:
             assert READ_RULES[(section_gql.name, "notesCount")] == {Grant.OWNER}
         for question in questions:
@@ -316,9 +317,13 @@ def check_page(page: dict[str, Any], filled: FilledPage, grant: Grant) -> set[st
             assert got["loggedQuestions"] == sorted(
                 q.code for q in questions if q.code in answered and grant in read_grants(q, kind)
             ), f"log markers of {kind} {section} for {grant}"
+            assert got["writableQuestions"] == [
+                q.code for q in questions if grant in write_grants(q)
+            ], f"writable answers of {kind} {section} for {grant}"
         else:
             assert got["version"] is None
             assert got["loggedQuestions"] is None
+            assert got["writableQuestions"] is None
         if kind is Subject.NEWCOMER:
             expected_notes = NOTES_IN.get(section, 0) if grant is Grant.OWNER else None
             assert got["notesCount"] == expected_notes
