@@ -29,6 +29,17 @@ class TeamRecord:
     carrier: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class StaffRecord:
+    """A caseworker, administrator or analyst account and the teams it belongs to."""
+
+    id: UUID
+    email: str
+    kind: AccountKind
+    language: str
+    team_ids: tuple[UUID, ...]
+
+
 async def municipalities() -> list[MunicipalityRecord]:
     rows = await Municipality.select(Municipality.id, Municipality.name).order_by(Municipality.name)
     return [MunicipalityRecord(as_uuid(r["id"]), r["name"]) for r in rows]
@@ -123,6 +134,41 @@ async def add_member(team_id: UUID, account_id: UUID) -> None:
     await TeamMembership.insert(
         TeamMembership(team=team_id, account=account_id, created_at=timeutil.now())
     )
+
+
+async def remove_member(team_id: UUID, account_id: UUID) -> None:
+    """End a membership; the account loses the team's access with its next request."""
+    if not await TeamMembership.exists().where(
+        (TeamMembership.team == team_id) & (TeamMembership.account == account_id)
+    ):
+        raise bad_input("error.not_a_team_member")
+    await TeamMembership.delete().where(
+        (TeamMembership.team == team_id) & (TeamMembership.account == account_id)
+    )
+
+
+async def staff_accounts() -> list[StaffRecord]:
+    """Every account that is not a newcomer's, by e-mail address, with its teams (two queries)."""
+    rows = (
+        await Account.select(Account.id, Account.email, Account.kind, Account.language)
+        .where(Account.kind != AccountKind.NEWCOMER)
+        .order_by(Account.email)
+    )
+    teams_of: dict[UUID, list[UUID]] = {}
+    for membership in await TeamMembership.select(
+        TeamMembership.account, TeamMembership.team
+    ).order_by(TeamMembership.created_at):
+        teams_of.setdefault(as_uuid(membership["account"]), []).append(as_uuid(membership["team"]))
+    return [
+        StaffRecord(
+            as_uuid(r["id"]),
+            r["email"],
+            AccountKind(r["kind"]),
+            r["language"],
+            tuple(teams_of.get(as_uuid(r["id"]), ())),
+        )
+        for r in rows
+    ]
 
 
 async def team_ids_of(account_id: UUID) -> frozenset[UUID]:

@@ -33,6 +33,7 @@ from mobio.schema.handover.mutations import HandOverMutations
 from mobio.schema.handover.queries import HandOverQueries
 from mobio.schema.hardening import hardening_extensions
 from mobio.schema.organisations.mutations import OrganisationMutations
+from mobio.schema.organisations.own_teams import OwnTeamQueries
 from mobio.schema.organisations.queries import OrganisationQueries
 from mobio.schema.persons.assisted import AssistedMutations, AssistedQueries
 from mobio.schema.persons.queries import PersonQueries
@@ -50,6 +51,7 @@ class Query(
     BiographyQueries,
     ReleaseQueries,
     OrganisationQueries,
+    OwnTeamQueries,
     ConsentQueries,
     FormQueries,
     HandOverQueries,

@@ -53,3 +53,8 @@ class OrganisationMutations:
     async def add_team_member(self, team_id: strawberry.ID, account_id: strawberry.ID) -> bool:
         await service.add_member(parse_id(team_id), parse_id(account_id))
         return True
+
+    @strawberry.mutation(directives=ADMIN, description="End a caseworker's membership of a team.")
+    async def remove_team_member(self, team_id: strawberry.ID, account_id: strawberry.ID) -> bool:
+        await service.remove_member(parse_id(team_id), parse_id(account_id))
+        return True
