@@ -105,6 +105,12 @@ class Settings(BaseSettings):
     """Failed logins per address and per client within the window before logins are refused."""
     login_failure_window_minutes: int = 15
     """Window for counting failed logins."""
+    email_change_valid_hours: int = 24
+    """How long the link that confirms a new e-mail address works."""
+    login_record_days: int = 90
+    """How long the record of successful and failed logins to an account is kept."""
+    unactivated_account_days: int = 30
+    """Self-registered accounts never activated are deleted after this many days."""
     graphql_max_depth: int = 12
     """Deepest allowed GraphQL selection."""
     graphql_max_aliases: int = 30

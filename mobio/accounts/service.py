@@ -13,7 +13,8 @@ from uuid import UUID
 from email_validator import EmailNotValidError, validate_email
 
 from mobio import timeutil
-from mobio.accounts import sessions, throttle
+from mobio.accounts import login_record, sessions, throttle
+from mobio.accounts.clients import describe
 from mobio.accounts.errors import AccountErrorCode
 from mobio.accounts.passwords import (
     MAX_PASSWORD_LENGTH,
@@ -136,8 +137,11 @@ async def activate(token: str) -> None:
     )
 
 
-async def login(email: str, password: str, client: str) -> Login:
-    """Check the password and open a session; throttled per address and per client."""
+async def login(email: str, password: str, client: str, user_agent: str | None = None) -> Login:
+    """Check the password and open a session; throttled per address and per client.
+
+    Every checked attempt on an existing account goes into its login record.
+    """
     try:
         address = normalise_email(email)
     except MobioError:
@@ -147,18 +151,23 @@ async def login(email: str, password: str, client: str) -> Login:
         raise MobioError(AccountErrorCode.TOO_MANY_ATTEMPTS, "error.too_many_attempts")
     account = await Account.objects().get(Account.email == address)
     valid = await verify_password(account.password_hash if account else None, password)
+    seen = describe(user_agent, client)
     if account is None or not valid:
         await throttle.record_failure(keys)
+        if account is not None:
+            # Login runs outside the request transaction, so this stays despite the error.
+            await login_record.record(as_uuid(account.id), False, seen)
         raise MobioError(AccountErrorCode.INVALID_CREDENTIALS, "error.invalid_credentials")
     if not account.is_active:
         raise MobioError(AccountErrorCode.ACCOUNT_NOT_ACTIVE, "error.account_not_active")
     await throttle.clear(keys[0])
     account_id = as_uuid(account.id)
+    await login_record.record(account_id, True, seen)
     if needs_rehash(account.password_hash):
         await Account.update({Account.password_hash: await hash_password(password)}).where(
             Account.id == account_id
         )
-    return Login(token=await sessions.open_session(account_id), account_id=account_id)
+    return Login(token=await sessions.open_session(account_id, seen), account_id=account_id)
 
 
 async def change_password(
@@ -221,13 +230,19 @@ async def change_language(account_id: UUID, language: str) -> None:
     )
 
 
-async def _issue_token(account_id: UUID, purpose: TokenPurpose) -> str:
+def _lifetime(purpose: TokenPurpose) -> timedelta:
     settings = get_settings()
-    lifetime = (
-        timedelta(hours=settings.activation_valid_hours)
-        if purpose is TokenPurpose.ACTIVATION
-        else timedelta(minutes=settings.reset_valid_minutes)
-    )
+    if purpose is TokenPurpose.ACTIVATION:
+        return timedelta(hours=settings.activation_valid_hours)
+    if purpose is TokenPurpose.EMAIL_CHANGE:
+        return timedelta(hours=settings.email_change_valid_hours)
+    return timedelta(minutes=settings.reset_valid_minutes)
+
+
+async def _issue_token(
+    account_id: UUID, purpose: TokenPurpose, new_email: str | None = None
+) -> str:
+    lifetime = _lifetime(purpose)
     # A new link voids the older unused ones of the same purpose.
     await AccountToken.delete().where(
         (AccountToken.account == account_id) & (AccountToken.purpose == purpose)
@@ -241,6 +256,7 @@ async def _issue_token(account_id: UUID, purpose: TokenPurpose) -> str:
             token_hash=token_hash(token),
             created_at=now,
             expires_at=now + lifetime,
+            new_email=new_email,
         )
     )
     return token
@@ -304,3 +320,11 @@ async def get_account(account_id: UUID) -> AccountRecord | None:
     return AccountRecord(
         as_uuid(row["id"]), row["email"], AccountKind(row["kind"]), row["language"]
     )
+
+
+# The e-mail change (mobio/accounts/email_change.py) shares the token and mail rules.
+issue_token = _issue_token
+use_token = _use_token
+send_account_mail = _mail
+link_to = _url
+address_key = _address_key

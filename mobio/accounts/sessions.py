@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from mobio import timeutil
+from mobio.accounts.clients import ClientInfo
 from mobio.accounts.tables import AccountKind, LoginSession
 from mobio.db.values import as_uuid
 from mobio.secrets_util import new_token, token_hash
@@ -27,7 +28,18 @@ class SessionAccount:
     language: str
 
 
-async def open_session(account_id: UUID) -> str:
+@dataclass(frozen=True, slots=True)
+class SessionEntry:
+    """A live session as its owner sees it in the list."""
+
+    id: UUID
+    created_at: datetime
+    last_seen_at: datetime
+    browser: str
+    network: str
+
+
+async def open_session(account_id: UUID, client: ClientInfo | None = None) -> str:
     """A new session for the account; returns the token for the cookie."""
     settings = get_settings()
     token = new_token()
@@ -39,9 +51,48 @@ async def open_session(account_id: UUID) -> str:
             created_at=now,
             last_seen_at=now,
             expires_at=now + timedelta(hours=settings.session_max_hours),
+            browser=client.browser if client else "",
+            network=client.network if client else "",
         )
     )
     return token
+
+
+async def live_sessions(account_id: UUID) -> list[SessionEntry]:
+    """The account's sessions that would still be accepted now, most recently used first."""
+    settings = get_settings()
+    now = timeutil.now()
+    rows = await (
+        LoginSession.select(
+            LoginSession.id,
+            LoginSession.created_at,
+            LoginSession.last_seen_at,
+            LoginSession.browser,
+            LoginSession.network,
+        )
+        .where(
+            (LoginSession.account == account_id)
+            & (LoginSession.expires_at > now)
+            & (LoginSession.last_seen_at > now - timedelta(minutes=settings.session_idle_minutes))
+        )
+        .order_by(LoginSession.last_seen_at, ascending=False)
+    )
+    return [
+        SessionEntry(
+            as_uuid(r["id"]), r["created_at"], r["last_seen_at"], r["browser"], r["network"]
+        )
+        for r in rows
+    ]
+
+
+async def end_own_session(account_id: UUID, session_id: UUID) -> bool:
+    """End one session of the account; False when it has no such session (or it is over)."""
+    gone = await (
+        LoginSession.delete()
+        .where((LoginSession.id == session_id) & (LoginSession.account == account_id))
+        .returning(LoginSession.id)
+    )
+    return bool(gone)
 
 
 async def resolve_session(token: str) -> SessionAccount | None:

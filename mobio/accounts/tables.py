@@ -31,6 +31,7 @@ class TokenPurpose(StrEnum):
 
     ACTIVATION = "activation"
     PASSWORD_RESET = "password_reset"
+    EMAIL_CHANGE = "email_change"
 
 
 class Account(Table, tablename="account"):
@@ -59,6 +60,12 @@ class AccountToken(Table, tablename="account_token"):
     created_at = Timestamptz()
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)
+    new_email = Varchar(
+        length=254,
+        null=True,
+        default=None,
+        help_text="The address an e-mail change link confirms; empty for other purposes.",
+    )
 
 
 class LoginSession(Table, tablename="login_session"):
@@ -70,6 +77,12 @@ class LoginSession(Table, tablename="login_session"):
     created_at = Timestamptz()
     last_seen_at = Timestamptz()
     expires_at = Timestamptz(help_text="Absolute end, however active the session is.")
+    browser = Varchar(
+        length=80, default="", help_text="Browser and system family, e.g. 'Firefox, Windows'."
+    )
+    network = Varchar(
+        length=64, default="", help_text="Shortened client address: IPv4 /24 or IPv6 /48."
+    )
 
 
 class LoginThrottle(Table, tablename="login_throttle"):
@@ -79,3 +92,14 @@ class LoginThrottle(Table, tablename="login_throttle"):
     key_hash = Varchar(length=64, unique=True, help_text="SHA-256 of the throttled key.")
     failures = Integer(default=0)
     window_started_at = Timestamptz()
+
+
+class LoginEvent(Table, tablename="login_event"):
+    """One login to an account, successful or failed; shown to the owner, purged after a while."""
+
+    id = UUID(primary_key=True)
+    account = ForeignKey(Account, on_delete=OnDelete.cascade, null=False, index=True)
+    at = Timestamptz(index=True)
+    succeeded = Boolean(default=False)
+    browser = Varchar(length=80, default="", help_text="Browser and system family.")
+    network = Varchar(length=64, default="", help_text="Shortened client address.")

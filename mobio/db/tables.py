@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from piccolo.table import Table
 
-from mobio.accounts.tables import Account, AccountToken, LoginSession, LoginThrottle
+from mobio.accounts.tables import (
+    Account,
+    AccountToken,
+    LoginEvent,
+    LoginSession,
+    LoginThrottle,
+)
 from mobio.audit.tables import AccessLogEntry
 from mobio.biography.tables import Answer, AnswerLog, FamilyMember, PrivateNote, SectionVersion
 from mobio.casenotes.tables import CaseNote
@@ -24,6 +30,7 @@ ALL_TABLES: tuple[type[Table], ...] = (
     AccountToken,
     LoginSession,
     LoginThrottle,
+    LoginEvent,
     Municipality,
     Team,
     TeamMembership,

@@ -9,6 +9,8 @@ from typing import Any
 
 from arq.cron import CronJob, cron
 
+from mobio.accounts.login_record import forget_old_logins
+from mobio.accounts.purge import purge_unactivated_accounts
 from mobio.goals.jobs import remind_goal_steps
 from mobio.handover.jobs import complete_due_hand_overs
 from mobio.releases.jobs import forget_ended_links, remind_expiring_links
@@ -22,6 +24,8 @@ HOURLY: tuple[Job, ...] = (
     forget_ended_links,
     remind_goal_steps,
     complete_due_hand_overs,
+    forget_old_logins,
+    purge_unactivated_accounts,
 )
 """Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from mobio import timeutil
 from mobio.accounts import sessions
+from mobio.accounts.clients import ClientInfo
 from mobio.accounts.tables import Account, AccountKind, LoginSession
 from mobio.secrets_util import token_hash
 from mobio.settings import get_settings
@@ -176,3 +177,34 @@ async def test_ending_a_session_leaves_the_accounts_other_sessions() -> None:
     # then only the first is over
     assert await sessions.resolve_session(first) is None
     assert await sessions.resolve_session(second) is not None
+
+
+async def test_the_list_shows_only_sessions_that_would_still_be_accepted() -> None:
+    # given a session left idle past the timeout, then a fresh one with its client described
+    newcomer = await factories.newcomer()
+    await sessions.open_session(newcomer.account_id)
+    timeutil.travel(timedelta(minutes=get_settings().session_idle_minutes, seconds=1))
+    client = ClientInfo(browser="Firefox, Linux", network="192.0.2.0/24")
+    await sessions.open_session(newcomer.account_id, client)
+
+    # when the owner's sessions are listed
+    listed = await sessions.live_sessions(newcomer.account_id)
+
+    # then only the fresh one is there, as described
+    assert [(s.browser, s.network) for s in listed] == [("Firefox, Linux", "192.0.2.0/24")]
+
+
+async def test_a_session_is_ended_only_by_its_own_account() -> None:
+    # given two newcomers, each with a session
+    mine = await factories.newcomer()
+    theirs = await factories.newcomer()
+    await sessions.open_session(mine.account_id)
+    [my_session] = await sessions.live_sessions(mine.account_id)
+
+    # when the other account tries to end mine, then I do
+    by_them = await sessions.end_own_session(theirs.account_id, my_session.id)
+    by_me = await sessions.end_own_session(mine.account_id, my_session.id)
+
+    # then only my own attempt ended it
+    assert (by_them, by_me) == (False, True)
+    assert await sessions.live_sessions(mine.account_id) == []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
-from mobio.accounts import service, sessions
+from mobio.accounts import email_change, service, sessions
+from mobio.accounts.errors import AccountErrorCode
 from mobio.auth.directives import PUBLIC, write
 from mobio.auth.grants import Grant
+from mobio.errors import MobioError
 from mobio.schema.accounts.inputs import RegisterInput
 from mobio.schema.context import Info
 from mobio.schema.ids import parse_id
@@ -32,7 +34,9 @@ class AccountMutations:
 
     @strawberry.mutation(directives=PUBLIC, description="Log in; sets the session cookie.")
     async def login(self, info: Info, email: str, password: str) -> bool:
-        login = await service.login(email, password, info.context.client_address)
+        request = info.context.request
+        user_agent = request.headers.get("user-agent") if request is not None else None
+        login = await service.login(email, password, info.context.client_address, user_agent)
         if info.context.principal.session_id is not None:
             # A new login never keeps the old session id alive (no session fixation).
             await sessions.end_session(info.context.principal.session_id)
@@ -72,4 +76,43 @@ class AccountMutations:
     @strawberry.mutation(directives=write(Grant.OWNER), description="Change interface language.")
     async def change_language(self, info: Info, language: str) -> bool:
         await service.change_language(info.context.principal.require_account(), language)
+        return True
+
+    @strawberry.mutation(
+        directives=write(Grant.OWNER),
+        description=(
+            "Ask to log in with a new address: needs the current password; a link goes to the "
+            "new address and nothing changes until it is opened. Always true for a valid "
+            "address, whether or not it is already in use."
+        ),
+    )
+    async def change_email(self, info: Info, current_password: str, new_email: str) -> bool:
+        await email_change.request_email_change(
+            info.context.principal.require_account(), current_password, new_email
+        )
+        return True
+
+    @strawberry.mutation(
+        directives=PUBLIC, description="Confirm a new address with the token from the mail."
+    )
+    async def confirm_email_change(self, token: str) -> bool:
+        await email_change.confirm_email_change(token)
+        return True
+
+    @strawberry.mutation(
+        directives=write(Grant.OWNER),
+        description="End one of the caller's sessions; it is logged out at its next request.",
+    )
+    async def end_session(self, info: Info, session_id: strawberry.ID) -> bool:
+        account_id = info.context.principal.require_account()
+        if not await sessions.end_own_session(account_id, parse_id(session_id)):
+            raise MobioError(AccountErrorCode.SESSION_NOT_FOUND, "error.session_not_found")
+        return True
+
+    @strawberry.mutation(
+        directives=write(Grant.OWNER), description="End every session of the caller but this one."
+    )
+    async def end_other_sessions(self, info: Info) -> bool:
+        principal = info.context.principal
+        await sessions.end_other_sessions(principal.require_account(), keep=principal.session_id)
         return True
