@@ -18,6 +18,7 @@ from mobio.claims.tables import ClaimCode
 from mobio.consent.tables import ConsentDocument, ConsentRecord
 from mobio.corrections.tables import CorrectionRequest
 from mobio.documents.tables import Document
+from mobio.export.tables import DataExport
 from mobio.forms.tables import Form
 from mobio.goals.tables import GoalAgreement, GoalStep
 from mobio.handover.tables import HandOver
@@ -53,4 +54,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     HandOver,
     CorrectionRequest,
     ClaimCode,
+    DataExport,
 )

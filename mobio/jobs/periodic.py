@@ -11,6 +11,7 @@ from arq.cron import CronJob, cron
 
 from mobio.accounts.login_record import forget_old_logins
 from mobio.accounts.purge import purge_unactivated_accounts
+from mobio.export.jobs import remove_expired_exports
 from mobio.goals.jobs import remind_goal_steps
 from mobio.handover.jobs import complete_due_hand_overs
 from mobio.releases.jobs import forget_ended_links, remind_expiring_links
@@ -26,6 +27,7 @@ HOURLY: tuple[Job, ...] = (
     complete_due_hand_overs,
     forget_old_logins,
     purge_unactivated_accounts,
+    remove_expired_exports,
 )
 """Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
 

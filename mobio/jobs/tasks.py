@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
+from uuid import UUID
 
 from aiosmtplib import SMTPResponseException
 from arq import Retry
@@ -41,5 +42,16 @@ async def send_mail(
         raise Retry(defer=RETRY_DELAY_SECONDS * attempt) from error
 
 
-TASKS: dict[str, Callable[..., Awaitable[Any]]] = {"send_mail": send_mail}
+async def build_data_export(ctx: dict[str, Any], *, export_id: str) -> None:
+    """Build the owner's "my data" ZIP (``mobio.export.jobs``)."""
+    # Imported here: the export enqueues its mail through the queue, which imports this module.
+    from mobio.export.jobs import build
+
+    await build(UUID(export_id))
+
+
+TASKS: dict[str, Callable[..., Awaitable[Any]]] = {
+    "send_mail": send_mail,
+    "build_data_export": build_data_export,
+}
 """Every job by name; the in-process runner and the arq worker both dispatch through it."""

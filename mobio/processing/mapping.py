@@ -73,6 +73,7 @@ MODULE_CATEGORIES: dict[str, DataCategory] = {
     "corrections": D.CORRECTIONS,
     "caseload": D.CASELOAD,
     "claims": D.ACCOUNT,
+    "export": D.ACCOUNT,  # when the owner asked for their data, and until when it is there
     "organisations": D.ORGANISATION,
     "forms": D.ORGANISATION,
 }

@@ -26,6 +26,8 @@ from mobio.schema.consent.queries import ConsentQueries
 from mobio.schema.corrections.mutations import CorrectionMutations
 from mobio.schema.documents.mutations import DocumentMutations
 from mobio.schema.errors import log, public_error
+from mobio.schema.export.mutations import ExportMutations
+from mobio.schema.export.queries import ExportQueries
 from mobio.schema.forms.mutations import FormMutations
 from mobio.schema.forms.queries import FormQueries
 from mobio.schema.goals.mutations import GoalMutations
@@ -56,6 +58,7 @@ class Query(
     FormQueries,
     HandOverQueries,
     AssistedQueries,
+    ExportQueries,
 ):
     pass
 
@@ -75,6 +78,7 @@ class Mutation(
     GoalMutations,
     AssistedMutations,
     ClaimMutations,
+    ExportMutations,
 ):
     pass
 

@@ -26,6 +26,7 @@ from mobio.settings import Environment, get_settings
 from mobio.web.client import client_routes
 from mobio.web.context import build_context
 from mobio.web.documents import document_routes
+from mobio.web.exports import export_routes
 from mobio.web.forms import form_routes
 from mobio.web.pages import activation_pages
 from mobio.web.shared import shared_pages
@@ -116,6 +117,7 @@ def create_app() -> Litestar:
     graphql.request_max_body_size = (settings.max_upload_mb + 1) * MIB
     route_handlers: list[Any] = [graphql, healthz, *activation_pages(), *shared_pages()]
     route_handlers += document_routes()
+    route_handlers += export_routes()
     route_handlers += form_routes()
     if WEB_CLIENT_DIST.exists():
         route_handlers += client_routes(WEB_CLIENT_DIST)

@@ -25,7 +25,17 @@ from litestar.static_files import create_static_files_router
 IMMUTABLE = CacheControlHeader(public=True, max_age=365 * 24 * 3600, immutable=True)
 # First path segments that belong to the server: never answered with the client.
 SERVER_PREFIXES = frozenset(
-    {"graphql", "activate", "reset-password", "shared", "documents", "forms", "healthz", "assets"}
+    {
+        "graphql",
+        "activate",
+        "reset-password",
+        "shared",
+        "documents",
+        "exports",
+        "forms",
+        "healthz",
+        "assets",
+    }
 )
 
 

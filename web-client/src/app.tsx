@@ -5,6 +5,7 @@ import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } fro
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { request } from "./api";
 import { Loading } from "./components/Status";
+import { adminOnly } from "./components/admin/adminOnly";
 import { Shell } from "./components/Shell";
 import { AppContext, type AppState, type Me, useApp } from "./context";
 import { graphql } from "./gql";
@@ -40,7 +41,24 @@ const ReleasesScreen = lazy(() => import("./screens/releases/ReleasesScreen"));
 const AccessLogScreen = lazy(() => import("./screens/access-log/AccessLogScreen"));
 const DocumentsScreen = lazy(() => import("./screens/documents/DocumentsScreen"));
 const AccountScreen = lazy(() => import("./screens/account/AccountScreen"));
+const ConfirmEmailScreen = lazy(() => import("./screens/account/ConfirmEmailScreen"));
+const DataExportScreen = lazy(() => import("./screens/export/DataExportScreen"));
 const NotFoundScreen = lazy(() => import("./screens/not-found/NotFoundScreen"));
+const AdminHomeScreen = lazy(() => import("./screens/admin/AdminHomeScreen"));
+const MunicipalitiesScreen = lazy(() => import("./screens/admin/MunicipalitiesScreen"));
+const TeamsScreen = lazy(() => import("./screens/admin/TeamsScreen"));
+const StaffAccountsScreen = lazy(() => import("./screens/admin/StaffAccountsScreen"));
+const DeclarationsScreen = lazy(() => import("./screens/admin/DeclarationsScreen"));
+const AdminFormsScreen = lazy(() => import("./screens/admin/FormsScreen"));
+const DashboardScreen = lazy(() => import("./screens/caseload/DashboardScreen"));
+const CaseloadScreen = lazy(() => import("./screens/caseload/CaseloadScreen"));
+const PersonScreen = lazy(() => import("./screens/person/PersonScreen"));
+const PersonSectionScreen = lazy(() => import("./screens/person/PersonSectionScreen"));
+const NewProfileScreen = lazy(() => import("./screens/casework/NewProfileScreen"));
+const HandOverOffersScreen = lazy(() => import("./screens/casework/HandOverOffersScreen"));
+const MyGoalsScreen = lazy(() => import("./screens/casework/MyGoalsScreen"));
+const MyCorrectionsScreen = lazy(() => import("./screens/casework/MyCorrectionsScreen"));
+const ClaimScreen = lazy(() => import("./screens/claim/ClaimScreen"));
 
 /** Where to send someone who has not chosen a language yet, back afterwards. */
 function Redirect({ to }: { to: string }) {
@@ -75,13 +93,41 @@ function Start() {
   return <Redirect to={me ? paths.home : paths.login} />;
 }
 
-const Home = loggedIn(HomeScreen);
+/** Routes for caseworkers only: anyone else finds nothing there. */
+function caseworkers(Screen: ComponentType<any>): ComponentType<any> {
+  return loggedIn(function Caseworker(props: object) {
+    const { me } = useApp();
+    return me?.kind === "CASEWORKER" ? <Screen {...props} /> : <NotFoundScreen />;
+  });
+}
+
+/** Home: a caseworker's is their dashboard. */
+const Home = loggedIn(function Home(props: object) {
+  const { me } = useApp();
+  if (me?.kind === "ADMINISTRATOR") return <Redirect to={paths.admin} />;
+  return me?.kind === "CASEWORKER" ? <DashboardScreen {...props} /> : <HomeScreen {...props} />;
+});
+const AdminHome = loggedIn(adminOnly(AdminHomeScreen, NotFoundScreen));
+const Municipalities = loggedIn(adminOnly(MunicipalitiesScreen, NotFoundScreen));
+const Teams = loggedIn(adminOnly(TeamsScreen, NotFoundScreen));
+const StaffAccounts = loggedIn(adminOnly(StaffAccountsScreen, NotFoundScreen));
+const Declarations = loggedIn(adminOnly(DeclarationsScreen, NotFoundScreen));
+const AdminForms = loggedIn(adminOnly(AdminFormsScreen, NotFoundScreen));
+const Caseload = caseworkers(CaseloadScreen);
+const Person = caseworkers(PersonScreen);
+const PersonSection = caseworkers(PersonSectionScreen);
+const NewProfile = caseworkers(NewProfileScreen);
+const HandOverOffers = caseworkers(HandOverOffersScreen);
+const MyGoals = loggedIn(MyGoalsScreen);
+const MyCorrections = loggedIn(MyCorrectionsScreen);
+const Claim = anonymous(ClaimScreen);
 const Biography = loggedIn(BiographyScreen);
 const Section = loggedIn(SectionScreen);
 const Releases = loggedIn(ReleasesScreen);
 const AccessLog = loggedIn(AccessLogScreen);
 const Documents = loggedIn(DocumentsScreen);
 const Account = loggedIn(AccountScreen);
+const DataExport = loggedIn(DataExportScreen);
 const Login = anonymous(LoginScreen);
 const Register = anonymous(RegisterScreen);
 
@@ -108,6 +154,27 @@ function Routes() {
         <Route path={paths.accessLog} component={AccessLog} />
         <Route path={paths.documents} component={Documents} />
         <Route path={paths.account} component={Account} />
+        <Route path={paths.dataExport} component={DataExport} />
+        <Route path={paths.confirmEmail} component={ConfirmEmailScreen} />
+        <Route path={paths.admin} component={AdminHome} />
+        <Route path={paths.adminMunicipalities} component={Municipalities} />
+        <Route path={paths.adminTeams} component={Teams} />
+        <Route path={paths.adminAccounts} component={StaffAccounts} />
+        <Route path={paths.adminDeclarations} component={Declarations} />
+        <Route path={paths.adminForms} component={AdminForms} />
+        <Route path={paths.caseload} component={Caseload} />
+        <Route path={paths.newProfile} component={NewProfile} />
+        <Route path={paths.handOverOffers} component={HandOverOffers} />
+        <Route path={paths.myGoals} component={MyGoals} />
+        <Route path={paths.myCorrections} component={MyCorrections} />
+        <Route path={paths.claim} component={Claim} />
+        <Route path="/persons/:personId" component={Person} />
+        <Route path="/persons/:personId/:tab" component={Person} />
+        <Route path="/persons/:personId/biography/:section" component={PersonSection} />
+        <Route
+          path="/persons/:personId/biography/:kind/:memberId/:section"
+          component={PersonSection}
+        />
         <Route default component={NotFoundScreen} />
       </Router>
     </ErrorBoundary>

@@ -1,5 +1,6 @@
 // Every client path in one place: link with `paths.x`, never with a literal string.
-// Server paths (/graphql, /activate, /reset-password, /shared, /documents/…, /forms/…, /healthz)
+// Server paths (/graphql, /activate, /reset-password, /shared, /documents/…, /exports/…, /forms/…,
+// /healthz)
 // are not client routes: the LocationProvider leaves links to them to the browser (SERVER_PATHS).
 export const paths = {
   start: "/",
@@ -17,15 +18,40 @@ export const paths = {
   accessLog: "/access-log",
   documents: "/my-documents",
   account: "/account",
+  dataExport: "/account/export",
+  confirmEmail: "/confirm-email",
+  // Case management: the newcomer's goals and corrections, claiming a profile from its letter.
+  myGoals: "/my-goals",
+  myCorrections: "/my-corrections",
+  claim: "/claim",
+  // The caseworker's screens (their dashboard is at /home).
+  caseload: "/caseload",
+  newProfile: "/new-profile",
+  handOverOffers: "/hand-over-offers",
+  person: (personId: string) => `/persons/${personId}`,
+  personTab: (personId: string, tab: string) => `/persons/${personId}/${tab}`,
+  personSection: (personId: string, section: string) => `/persons/${personId}/biography/${section}`,
+  personMemberSection: (
+    personId: string,
+    kind: "partner" | "child",
+    memberId: string,
+    section: string,
+  ) => `/persons/${personId}/biography/${kind}/${memberId}/${section}`,
+  admin: "/admin",
+  adminMunicipalities: "/admin/municipalities",
+  adminTeams: "/admin/teams",
+  adminAccounts: "/admin/accounts",
+  adminDeclarations: "/admin/declarations",
+  adminForms: "/admin/forms",
 } as const;
 
 /** Links the client router must leave to the browser (served by the Python server). */
 export const SERVER_PATHS =
-  /^\/(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$)/;
+  /^\/(graphql|activate|reset-password|shared|documents|exports|forms|healthz)(\/|\?|$)/;
 
 /** Links the client router handles: same-origin paths that are not the server's. */
 export const CLIENT_SCOPE =
-  /^\/(?!(graphql|activate|reset-password|shared|documents|forms|healthz)(\/|\?|$))/;
+  /^\/(?!(graphql|activate|reset-password|shared|documents|exports|forms|healthz)(\/|\?|$))/;
 
 /** Query-string value `name` of the current address. */
 export function queryParam(name: string): string | null {

@@ -1,77 +1,58 @@
-// The account: its e-mail address (shown; the API has no way to change it), the password
-// (current + new; the server ends every other session) and the interface language.
+// The account: its e-mail address (changed through a link to the new one), the interface
+// language, the password (the server ends every other session), the browsers logged in (end one
+// or all others) and the record of logins.
 import { useState } from "preact/hooks";
-import { request } from "../../api";
-import { ErrorSummary, errorFor, Field, type Problem, problemsFrom } from "../../components/Form";
 import { Page } from "../../components/Page";
+import { LoadError, Loading } from "../../components/Status";
 import { useApp } from "../../context";
 import { graphql } from "../../gql";
 import { isLanguage, LANGUAGES, t } from "../../i18n";
+import { useQuery } from "../../lib/useQuery";
+import { paths } from "../../routes";
+import { EmailSection } from "./EmailSection";
+import { LoginRecordSection } from "./LoginRecordSection";
+import { PasswordSection } from "./PasswordSection";
+import { SessionsSection } from "./SessionsSection";
 import "../../components/releases/releases.css";
 
-const ChangePassword = graphql(`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+const AccountActivity = graphql(`
+  query AccountActivity {
+    me {
+      id
+      sessions {
+        id
+        browser
+        network
+        createdAt
+        lastSeenAt
+        current
+      }
+      loginRecord {
+        id
+        at
+        succeeded
+        browser
+        network
+      }
+    }
   }
 `);
 
-const MIN_PASSWORD_LENGTH = 10; // mobio/accounts/passwords.py; the server checks it too
-
-const FIELD_IDS = { currentPassword: "current-password", newPassword: "new-password" };
-
 export default function AccountScreen() {
-  // The session already holds the address and the language: this screen needs no query.
+  // The session holds the address and the language; the query only the activity.
   const { me, language, setLanguage } = useApp();
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
-  const [repeat, setRepeat] = useState("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState("");
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    setMessage("");
-    const found: Problem[] = [];
-    if (!current) {
-      found.push({
-        field: "current-password",
-        message: t("client.error.required", { field: t("client.account.current_password") }),
-      });
-    }
-    if (!next) {
-      found.push({
-        field: "new-password",
-        message: t("client.error.required", { field: t("client.account.new_password") }),
-      });
-    } else if (next !== repeat) {
-      found.push({ field: "new-password-repeat", message: t("client.account.password_mismatch") });
-    }
-    setProblems(found);
-    if (found.length) return;
-    setBusy(true);
-    try {
-      await request(ChangePassword, { currentPassword: current, newPassword: next });
-      setCurrent("");
-      setNext("");
-      setRepeat("");
-      setMessage(t("client.account.password_changed"));
-    } catch (error) {
-      setProblems(problemsFrom(error, FIELD_IDS));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { data, error, loading, reload } = useQuery(AccountActivity, {});
+  // One live region for the screen: each section shows its notice beside itself, and this
+  // announces it (several status regions on one screen would compete).
+  const [announcement, announce] = useState("");
 
   return (
     <Page title={t("client.account.title")}>
       <p>{t("client.account.intro")}</p>
-      <section aria-labelledby="account-email-heading">
-        <h2 id="account-email-heading">{t("client.account.email")}</h2>
-        <p class="account-email" dir="ltr">
-          {me?.email}
-        </p>
-      </section>
+      <p role="status" class="visually-hidden">
+        {announcement}
+      </p>
+      <EmailSection email={me?.email} announce={announce} />
 
       <section aria-labelledby="account-language-heading">
         <h2 id="account-language-heading">{t("client.account.language")}</h2>
@@ -100,47 +81,25 @@ export default function AccountScreen() {
         </div>
       </section>
 
-      <section aria-labelledby="account-password-heading">
-        <h2 id="account-password-heading">{t("client.account.password")}</h2>
-        <p>{t("client.account.password_intro")}</p>
-        <p role="status" class={message ? "notice notice-success" : "visually-hidden"}>
-          {message}
-        </p>
-        <ErrorSummary problems={problems} />
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <Field
-            id="current-password"
-            type="password"
-            autocomplete="current-password"
-            label={t("client.account.current_password")}
-            value={current}
-            onValue={setCurrent}
-            error={errorFor(problems, "current-password")}
-          />
-          <Field
-            id="new-password"
-            type="password"
-            autocomplete="new-password"
-            label={t("client.account.new_password")}
-            hint={t("client.account.password_hint", { min: MIN_PASSWORD_LENGTH })}
-            value={next}
-            onValue={setNext}
-            error={errorFor(problems, "new-password")}
-          />
-          <Field
-            id="new-password-repeat"
-            type="password"
-            autocomplete="new-password"
-            label={t("client.account.new_password_repeat")}
-            value={repeat}
-            onValue={setRepeat}
-            error={errorFor(problems, "new-password-repeat")}
-          />
-          <button type="submit" disabled={busy}>
-            {t("client.account.password_submit")}
-          </button>
-        </form>
-      </section>
+      <PasswordSection onChanged={reload} announce={announce} />
+
+      {me?.kind === "NEWCOMER" && (
+        <section aria-labelledby="account-export-heading">
+          <h2 id="account-export-heading">{t("client.export.title")}</h2>
+          <p>
+            <a href={paths.dataExport}>{t("client.export.open")}</a>
+          </p>
+        </section>
+      )}
+
+      {loading && !data && <Loading />}
+      {error && <LoadError error={error} retry={reload} />}
+      {data?.me && (
+        <>
+          <SessionsSection sessions={data.me.sessions ?? []} reload={reload} announce={announce} />
+          <LoginRecordSection entries={data.me.loginRecord ?? []} />
+        </>
+      )}
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+"""The owner's "my data" export: one ZIP (data.json, a readable PDF, every attachment)."""
