@@ -13,7 +13,7 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from mobio import timeutil
@@ -26,6 +26,7 @@ from mobio.db.tables import ALL_TABLES
 from mobio.documents import service as documents
 from mobio.documents.tables import DocumentCategory
 from mobio.jobs import queue
+from mobio.organisations.tables import TeamMembership
 from mobio.packages import Package
 from mobio.releases.tables import StakeholderRelease
 from mobio.secrets_util import token_hash
@@ -89,9 +90,49 @@ async def newcomer(language: str = "de") -> dict[str, Any]:
     return {"email": made.email, "password": factories.PASSWORD}
 
 
+async def released_newcomers(caseworker: str, count: int, family_name: str) -> dict[str, Any]:
+    """``count`` newcomers named ``family_name`` (given names numbered, born on different days)
+    with an active release to every team of the caseworker with the e-mail ``caseworker``."""
+    teams = await TeamMembership.select(TeamMembership.team).where(
+        TeamMembership.account.email == caseworker
+    )
+    for number in range(1, count + 1):
+        made = await factories.newcomer(
+            family_name=family_name,
+            given_name=f"Person {number:02d}",
+            date_of_birth=date(1980, 1, 1) + timedelta(days=number),
+        )
+        for team in teams:
+            await factories.team_release(made.person_id, team["team"])
+    return {"teams": len(teams)}
+
+
+async def correctable_newcomer(caseworker: str, family_name: str) -> dict[str, Any]:
+    """A newcomer who filled in their write-once personal page themselves (so it is locked to
+    them) and released it to every team of the caseworker ``caseworker``."""
+    made = await factories.newcomer_with_empty_page(language="de")
+    owner = Actor(made.account_id, frozenset({Grant.OWNER}))
+    personal = {
+        "given_name": "Lina",
+        "family_name": family_name,
+        "sex": "female",
+        "date_of_birth": "1990-03-02",
+        "nationality": "SY",
+    }
+    await save_section(owner, made.person_id, SELF, Section.PERSONAL, 0, personal)
+    teams = await TeamMembership.select(TeamMembership.team).where(
+        TeamMembership.account.email == caseworker
+    )
+    for team in teams:
+        await factories.team_release(made.person_id, team["team"])
+    return {"email": made.email, "password": factories.PASSWORD, "name": f"Lina {family_name}"}
+
+
 SEEDS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
+    "correctable_newcomer": correctable_newcomer,
     "stakeholder_link": stakeholder_link,
     "newcomer": newcomer,
+    "released_newcomers": released_newcomers,
 }
 
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
 
 from tests.support.browser import (
     MobioServer,
@@ -18,6 +18,23 @@ from tests.support.browser import (
 )
 from tests.support.graphql import GraphQLClient
 from tests.web_client.conftest import NewPage
+from tests.web_client.steps_account import (
+    ask_for_new_email,
+    end_the_other_session,
+    failed_login,
+    is_logged_in,
+    logged_in_elsewhere,
+    other_device,
+    session_cards,
+)
+from tests.web_client.steps_releases import PASSWORD as RELEASE_PASSWORD
+from tests.web_client.steps_releases import (
+    check_screen,
+    heading,
+    open_screen,
+    register_and_log_in,
+    texts,
+)
 
 USAGE_DOCUMENTS = "{ consentDocuments(kind: USAGE) { id language } }"
 REGISTER = "mutation($input: RegisterInput!) { register(input: $input) }"
@@ -129,3 +146,94 @@ async def test_the_mailed_reset_link_sets_a_new_password(
     await expect(page.get_by_role("button")).to_have_count(0)
     await assert_accessible(page, "new password saved")
     assert await _can_log_in(server, email, "a-brand-new-password")
+
+
+# The account screen of the web client: e-mail change, sessions and the login record.
+
+
+@pytest.mark.usefixtures("client_dist")
+@pytest.mark.parametrize("language", ["de", "ar"])
+async def test_the_owner_changes_the_address_ends_sessions_and_sees_a_failed_login(
+    new_page: NewPage, server: MobioServer, language: str
+) -> None:
+    t = texts(language)
+    email = f"account-{language}@example.org"
+    new_email = f"moved-{language}@example.org"
+    page = await new_page(language)
+    await register_and_log_in(page, server, language, email)
+
+    # someone guesses the password; the owner is also logged in on a laptop
+    await failed_login(server, email)
+    async with other_device(server) as laptop:
+        await logged_in_elsewhere(laptop, email, RELEASE_PASSWORD)
+
+        # the account screen lists both browsers and the failed login, accessibly at 360 px
+        await open_screen(page, language, "client.nav.account", "client.account.title")
+        await expect(session_cards(page)).to_have_count(2)
+        this = session_cards(page).filter(has_text=t("client.account.session_this"))
+        await expect(this).to_have_count(1)
+        logins = page.locator(".account-logins > li")
+        await expect(logins.filter(has_text=t("client.account.login_failed"))).to_have_count(1)
+        await expect(logins.filter(has_text=t("client.account.login_succeeded"))).to_have_count(2)
+        await check_screen(page, language, "account-sessions")
+
+        # ending the laptop's session logs it out at its next request
+        await end_the_other_session(page, language)
+        assert not await is_logged_in(laptop)
+
+        # "log out everywhere else" ends a new laptop session too, not this one
+        await logged_in_elsewhere(laptop, email, RELEASE_PASSWORD)
+        await page.reload()
+        await expect(session_cards(page)).to_have_count(2)
+        await page.get_by_role("button", name=t("client.account.sessions_end_others")).click()
+        await expect(page.get_by_role("status")).to_have_text(t("client.account.sessions_ended"))
+        await expect(session_cards(page)).to_have_count(1)
+        assert not await is_logged_in(laptop)
+
+    # a wrong password for the e-mail change is refused with the server's message
+    await ask_for_new_email_expecting_error(page, language, new_email)
+
+    # the new address: a link goes there; opened, it confirms, and the old address is told
+    await ask_for_new_email(page, language, new_email, RELEASE_PASSWORD)
+    await check_screen(page, language, "account-email-sent")
+    link = await server.mailed_link(new_email, "/confirm-email")
+    await page.goto(link)
+    await expect(heading(page, language, "client.confirm_email.title")).to_be_visible()
+    await check_screen(page, language, "confirm-email")
+    await page.get_by_role("button", name=t("client.confirm_email.submit")).click()
+    await expect(page.get_by_role("status")).to_have_text(t("client.confirm_email.done"))
+    await check_screen(page, language, "confirm-email-done")
+    notices = [m for m in server.mails() if m["To"] == email]
+    assert notices[-1]["Subject"] == t("mail.email_changed.subject")
+    await page.get_by_role("link", name=t("client.confirm_email.to_account")).click()
+    await expect(page.locator(".account-email")).to_have_text(new_email)
+
+    # opened again, the link is used up
+    await page.goto(link)
+    await page.get_by_role("button", name=t("client.confirm_email.submit")).click()
+    await expect(page.locator(".error-summary")).to_contain_text(t("error.token_invalid"))
+    await assert_accessible(page, f"confirm email used ({language})")
+
+
+async def ask_for_new_email_expecting_error(page: Page, language: str, new_email: str) -> None:
+    t = texts(language)
+    await page.get_by_label(t("client.account.new_email"), exact=True).fill(new_email)
+    await page.get_by_label(t("client.account.email_password"), exact=True).fill("wrong-one-12")
+    await page.get_by_role("button", name=t("client.account.email_submit")).click()
+    await expect(page.locator(".error-summary")).to_contain_text(t("error.invalid_credentials"))
+    await assert_accessible(page, f"account email error ({language})")
+
+
+@pytest.mark.usefixtures("client_dist")
+@pytest.mark.parametrize("language", ["en", "fr", "fa"])
+async def test_the_account_screen_in_the_other_languages(
+    new_page: NewPage, server: MobioServer, language: str
+) -> None:
+    page = await new_page(language)
+    await register_and_log_in(page, server, language, f"account-{language}@example.org")
+    await open_screen(page, language, "client.nav.account", "client.account.title")
+    t = texts(language)
+    await expect(session_cards(page)).to_have_count(1)
+    await expect(page.locator(".account-logins > li")).to_have_count(1)
+    await expect(page.get_by_role("heading", name=t("client.account.logins"))).to_be_visible()
+    await check_screen(page, language, "account")

@@ -8,6 +8,7 @@ import { graphql } from "../gql";
 import { t, type MessageId } from "../i18n";
 import { paths } from "../routes";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { ADMIN_NAVIGATION } from "./admin/navigation";
 
 const Logout = graphql(`
   mutation Logout {
@@ -19,8 +20,19 @@ const NAVIGATION: { href: string; label: MessageId }[] = [
   { href: paths.home, label: "client.nav.home" },
   { href: paths.biography, label: "client.nav.biography" },
   { href: paths.releases, label: "client.nav.releases" },
+  { href: paths.myGoals, label: "client.nav.goals" },
+  { href: paths.myCorrections, label: "client.nav.corrections" },
   { href: paths.accessLog, label: "client.nav.access_log" },
   { href: paths.documents, label: "client.nav.documents" },
+  { href: paths.account, label: "client.nav.account" },
+];
+
+/** A caseworker's navigation: their dashboard (at home), the caseload, the account. */
+const CASEWORKER_NAVIGATION: { href: string; label: MessageId }[] = [
+  { href: paths.home, label: "client.nav.dashboard" },
+  { href: paths.caseload, label: "client.nav.caseload" },
+  { href: paths.newProfile, label: "client.nav.new_profile" },
+  { href: paths.handOverOffers, label: "client.nav.hand_over_offers" },
   { href: paths.account, label: "client.nav.account" },
 ];
 
@@ -65,7 +77,12 @@ export function Shell({ children }: { children: ComponentChildren }) {
               {t("client.nav.menu")}
             </button>
             <ul id="site-nav-list" data-open={menuOpen ? "" : undefined}>
-              {NAVIGATION.map((item) => {
+              {(me.kind === "CASEWORKER"
+                ? CASEWORKER_NAVIGATION
+                : me.kind === "ADMINISTRATOR"
+                  ? ADMIN_NAVIGATION
+                  : NAVIGATION
+              ).map((item) => {
                 const current = path === item.href || path.startsWith(`${item.href}/`);
                 return (
                   <li key={item.href}>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, request } from "../../api";
 import { graphql } from "../../gql";
+import type { AnswerLogEvent } from "../../gql/graphql";
 import { currentLanguage, t } from "../../i18n";
 import { LoadError, Loading } from "../Status";
 import type { Question } from "./model";
@@ -15,6 +16,10 @@ const AnswerLogQuery = graphql(`
         actorGrant
         actorName
         teamName
+        event
+        previousValue
+        correctionReason
+        decisionReason
       }
     }
   }
@@ -26,6 +31,24 @@ interface LogEntry {
   actorGrant?: string | null;
   actorName?: string | null;
   teamName?: string | null;
+  /** A correction step (requested, approved, rejected, withdrawn), with both values. */
+  event?: AnswerLogEvent | null;
+  previousValue?: unknown;
+  correctionReason?: string | null;
+  decisionReason?: string | null;
+}
+
+function eventLabel(event: AnswerLogEvent): string {
+  switch (event) {
+    case "CORRECTION_REQUESTED":
+      return t("client.biography.history_event_requested");
+    case "CORRECTION_APPROVED":
+      return t("client.biography.history_event_approved");
+    case "CORRECTION_REJECTED":
+      return t("client.biography.history_event_rejected");
+    default:
+      return t("client.biography.history_event_withdrawn");
+  }
 }
 
 export function formatDate(value: string, withTime = false): string {
@@ -154,6 +177,30 @@ export function HistoryDialog({ personId, memberId, question, onClose }: Props) 
                     <dt>{t("client.biography.history_who")}</dt>
                     <dd>{who(entry)}</dd>
                   </div>
+                  {entry.event && (
+                    <div>
+                      <dt>{t("client.biography.history_event")}</dt>
+                      <dd>{eventLabel(entry.event)}</dd>
+                    </div>
+                  )}
+                  {entry.event && entry.previousValue !== undefined && (
+                    <div>
+                      <dt>{t("client.biography.history_previous")}</dt>
+                      <dd>{displayValue(question, entry.previousValue)}</dd>
+                    </div>
+                  )}
+                  {entry.correctionReason && (
+                    <div>
+                      <dt>{t("client.biography.history_correction_reason")}</dt>
+                      <dd>{entry.correctionReason}</dd>
+                    </div>
+                  )}
+                  {entry.decisionReason && (
+                    <div>
+                      <dt>{t("client.biography.history_decision_reason")}</dt>
+                      <dd>{entry.decisionReason}</dd>
+                    </div>
+                  )}
                 </dl>
               </li>
             );

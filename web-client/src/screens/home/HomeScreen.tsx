@@ -1,4 +1,5 @@
 // Home after login: how far each biography section is filled in, each linking to its screen.
+import { HandOverNotice } from "../../components/casework/HandOverNotice";
 import { Page } from "../../components/Page";
 import { LoadError, Loading } from "../../components/Status";
 import { graphql } from "../../gql";
@@ -70,6 +71,7 @@ export default function HomeScreen() {
   return (
     <Page title={title}>
       <p>{t("client.home.intro")}</p>
+      <HandOverNotice />
       {loading && !data && <Loading />}
       {error && <LoadError error={error} retry={reload} />}
       {data && (
