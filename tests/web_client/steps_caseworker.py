@@ -20,6 +20,8 @@ from tests.web_client.steps_biography import login
 
 COUNSELLOR = f"counsellor@{DEMO_DOMAIN}"
 """The demo social counsellor; Amina Haddad and Mamadou Diallo have released to their team."""
+OFFICER = f"officer@{DEMO_DOMAIN}"
+"""The demo integration officer; Mariam Ahmadi has released to their office."""
 
 
 async def login_caseworker(page: Page, language: str, email: str = COUNSELLOR) -> None:

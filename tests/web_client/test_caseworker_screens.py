@@ -32,6 +32,7 @@ pytestmark = pytest.mark.usefixtures("client_dist")
 
 PAGE_SIZE = 25  # screens/caseload/CaseloadScreen.tsx
 MAMADOU = "Mamadou Diallo"  # mobio/demo.py: released to the counsellor's team only
+MARIAM = "Mariam Ahmadi"  # released to the integration management and the office
 
 
 async def _screen(page: Page, language: str, name: str) -> None:
@@ -186,3 +187,33 @@ async def test_a_newcomer_has_no_caseload(new_page: NewPage, server: MobioServer
         await expect(
             page.get_by_role("heading", level=1, name=translate(language, "client.not_found.title"))
         ).to_be_visible()
+
+
+async def test_the_integration_office_reads_but_may_change_only_the_personal_data(
+    new_page: NewPage, server: MobioServer
+) -> None:
+    # given the demo integration officer, whose team holds Mariam's release
+    language = "de"
+    page = await new_page(language)
+    await steps.login_caseworker(page, language, email=steps.OFFICER)
+    await steps.open_caseload(page, language)
+    await steps.open_person(page, MARIAM)
+    # when opening her language section: what the office may read is shown, not offered
+    await steps.open_person_section(page, language, Section.LANGUAGE, MARIAM)
+    read_only = page.locator(".locked-answers")
+    await expect(read_only.get_by_role("heading")).to_have_text(
+        translate(language, "client.person.read_only_title")
+    )
+    level = steps_biography.label(language, Section.LANGUAGE, "german_level")
+    await expect(read_only).to_contain_text(level)
+    await expect(page.get_by_label(level, exact=True)).to_have_count(0)
+    await _screen(page, language, "person-read-only")
+    # and on the personal page the personal data stay editable, the rest is read only
+    back = translate(language, "client.person.back_to_overview")
+    await page.get_by_role("link", name=back).click()
+    await steps.open_person_section(page, language, Section.PERSONAL, MARIAM)
+    family = steps_biography.label(language, Section.PERSONAL, "family_name")
+    await expect(page.get_by_label(family, exact=True)).to_be_editable()
+    place = steps_biography.label(language, Section.PERSONAL, "place_of_birth")
+    await expect(page.get_by_label(place, exact=True)).to_have_count(0)
+    await expect(page.locator(".locked-answers")).to_contain_text(place)

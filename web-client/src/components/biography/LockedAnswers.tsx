@@ -8,16 +8,19 @@ import { type FieldContext, German } from "./QuestionField";
 
 interface Props {
   questions: Question[];
+  /** The heading and explanation; by default the owner's (write-once answers). */
+  title?: string;
+  body?: string;
   draft: Draft;
   context: FieldContext;
   historyButton: (question: Question) => ComponentChildren;
 }
 
-export function LockedAnswers({ questions, draft, context, historyButton }: Props) {
+export function LockedAnswers({ questions, title, body, draft, context, historyButton }: Props) {
   return (
     <section class="locked-answers" aria-labelledby="locked-title">
-      <h2 id="locked-title">{t("client.biography.locked_title")}</h2>
-      <p>{t("client.biography.locked_body")}</p>
+      <h2 id="locked-title">{title ?? t("client.biography.locked_title")}</h2>
+      <p>{body ?? t("client.biography.locked_body")}</p>
       <dl>
         {questions.map((question) => (
           <div key={question.code} class="locked-answer">

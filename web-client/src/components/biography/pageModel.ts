@@ -9,6 +9,7 @@ export interface SectionData {
   version?: number | null;
   loggedQuestions?: readonly string[] | null;
   lockedForOwner?: readonly string[] | null;
+  writableQuestions?: readonly string[] | null;
   [answer: string]: unknown;
 }
 

@@ -9,6 +9,7 @@ import { useMemo, useState } from "preact/hooks";
 import { GermanToggle, useGermanLabels } from "../../components/biography/GermanLabels";
 import { HistoryButton } from "../../components/biography/HistoryButton";
 import { HistoryDialog } from "../../components/biography/HistoryDialog";
+import { LockedAnswers } from "../../components/biography/LockedAnswers";
 import type { Question } from "../../components/biography/model";
 import {
   type Member,
@@ -30,10 +31,6 @@ import { useQuery } from "../../lib/useQuery";
 import { paths } from "../../routes";
 import NotFoundScreen from "../not-found/NotFoundScreen";
 import { PersonSectionQuery } from "./personSectionQuery";
-
-/** Nothing is locked for a caseworker by the owner's write-once rule; the server refuses any
- *  answer the caller's grant may not write (error.field_not_writable, shown in the summary). */
-const NOTHING_LOCKED: ReadonlySet<string> = new Set();
 
 /** One screen per person: another person's section starts from their answers, not a draft. */
 export default function PersonSectionScreen() {
@@ -86,12 +83,18 @@ function PersonSection() {
       : member?.[slug]
   ) as SectionData | null | undefined;
   const logged = new Set(answers?.loggedQuestions ?? []);
+  // The owner's write-once rule does not bind a caseworker; what the team's grant may not write
+  // (an integration office: everything but the personal data) is shown read-only instead.
+  const readOnly = useMemo(() => {
+    const writable = new Set(answers?.writableQuestions ?? []);
+    return new Set(questions.filter((q) => !writable.has(q.code)).map((q) => q.code));
+  }, [questions, answers]);
 
   const form = useSectionSave({
     questions,
     byCode,
     answers,
-    locked: NOTHING_LOCKED,
+    locked: readOnly,
     target: { kind: kind ?? "own", personId, memberId, slug, version: answers?.version ?? 0 },
     reload,
   });
@@ -140,8 +143,18 @@ function PersonSection() {
           )}
           <SaveStatus box={form.statusRef} status={form.status} />
           <ErrorSummary problems={form.problems} />
+          {readOnly.size > 0 && (
+            <LockedAnswers
+              questions={questions.filter((q) => readOnly.has(q.code))}
+              title={t("client.person.read_only_title")}
+              body={t("client.person.read_only_body")}
+              draft={form.draft}
+              context={context}
+              historyButton={historyButton}
+            />
+          )}
           <SectionForm
-            questions={questions}
+            questions={questions.filter((q) => !readOnly.has(q.code))}
             byCode={byCode}
             draft={form.draft}
             onChange={form.change}

@@ -66,6 +66,7 @@ export const PersonSectionQuery = graphql(`
             residenceDocumentValidUntil
             version
             loggedQuestions
+            writableQuestions
             lockedForOwner
           }
           family @include(if: $family) {
@@ -84,6 +85,7 @@ export const PersonSectionQuery = graphql(`
             relativesInGermany
             version
             loggedQuestions
+            writableQuestions
           }
           language @include(if: $language) {
             literacy {
@@ -130,6 +132,7 @@ export const PersonSectionQuery = graphql(`
             interpreterNeeded
             version
             loggedQuestions
+            writableQuestions
           }
           education @include(if: $education) {
             attendsSchool
@@ -200,6 +203,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           occupation @include(if: $occupation) {
             currentlyWorking
@@ -244,6 +248,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           living @include(if: $living) {
             hasDrivingLicence
@@ -281,6 +286,7 @@ export const PersonSectionQuery = graphql(`
             volunteering
             version
             loggedQuestions
+            writableQuestions
           }
         }
         partners @include(if: $partner) {
@@ -308,6 +314,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
             lockedForOwner
           }
           family @include(if: $family) {
@@ -315,6 +322,7 @@ export const PersonSectionQuery = graphql(`
             partnerSameHousehold
             version
             loggedQuestions
+            writableQuestions
           }
           language @include(if: $language) {
             partnerGermanLevel {
@@ -322,6 +330,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           education @include(if: $education) {
             partnerSchoolYears
@@ -330,6 +339,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           occupation @include(if: $occupation) {
             partnerWorking
@@ -338,6 +348,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           memberId
         }
@@ -366,6 +377,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
             lockedForOwner
           }
           family @include(if: $family) {
@@ -375,6 +387,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           education @include(if: $education) {
             childAttendsSchool
@@ -383,6 +396,7 @@ export const PersonSectionQuery = graphql(`
             }
             version
             loggedQuestions
+            writableQuestions
           }
           memberId
         }
