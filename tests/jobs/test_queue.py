@@ -83,6 +83,7 @@ async def test_arq_worker_runs_queued_mail(
         worker = create_worker(
             WorkerSettings,
             redis_settings=RedisSettings.from_dsn(redis_url),
+            cron_jobs=[],  # only the queued mail; the hourly jobs have their own test
             burst=True,
             handle_signals=False,
             poll_delay=0.05,
