@@ -111,6 +111,8 @@ class Settings(BaseSettings):
     """How long the record of successful and failed logins to an account is kept."""
     unactivated_account_days: int = 30
     """Self-registered accounts never activated are deleted after this many days."""
+    erasure_undo_days: int = 14
+    """After the owner asks for erasure, how long they can still undo it."""
     graphql_max_depth: int = 12
     """Deepest allowed GraphQL selection."""
     graphql_max_aliases: int = 30

@@ -66,3 +66,6 @@ class ConsentRecord(Table, tablename="consent_record"):
     scan_sha256 = Varchar(
         length=64, null=True, default=None, help_text="SHA-256 of the scan, kept as proof."
     )
+    pseudonym = UUID(
+        null=True, default=None, help_text="Replaces person and account after an erasure."
+    )

@@ -18,6 +18,7 @@ from mobio.claims.tables import ClaimCode
 from mobio.consent.tables import ConsentDocument, ConsentRecord
 from mobio.corrections.tables import CorrectionRequest
 from mobio.documents.tables import Document
+from mobio.erasure.tables import ErasedAccess, ErasureNotice, ErasureRequest
 from mobio.export.tables import DataExport
 from mobio.forms.tables import Form
 from mobio.goals.tables import GoalAgreement, GoalStep
@@ -55,4 +56,7 @@ ALL_TABLES: tuple[type[Table], ...] = (
     CorrectionRequest,
     ClaimCode,
     DataExport,
+    ErasureRequest,
+    ErasureNotice,
+    ErasedAccess,
 )

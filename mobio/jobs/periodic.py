@@ -11,6 +11,7 @@ from arq.cron import CronJob, cron
 
 from mobio.accounts.login_record import forget_old_logins
 from mobio.accounts.purge import purge_unactivated_accounts
+from mobio.erasure.jobs import erase_due
 from mobio.export.jobs import remove_expired_exports
 from mobio.goals.jobs import remind_goal_steps
 from mobio.handover.jobs import complete_due_hand_overs
@@ -28,6 +29,7 @@ HOURLY: tuple[Job, ...] = (
     forget_old_logins,
     purge_unactivated_accounts,
     remove_expired_exports,
+    erase_due,
 )
 """Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
 

@@ -74,6 +74,7 @@ MODULE_CATEGORIES: dict[str, DataCategory] = {
     "caseload": D.CASELOAD,
     "claims": D.ACCOUNT,
     "export": D.ACCOUNT,  # when the owner asked for their data, and until when it is there
+    "erasure": D.ACCOUNT,  # the owner's pending deletion request
     "organisations": D.ORGANISATION,
     "forms": D.ORGANISATION,
 }
@@ -85,6 +86,7 @@ TYPE_CATEGORIES: dict[str, DataCategory] = {
     "PrivateNote": D.PRIVATE_NOTES,
     "AccessInfo": D.ACCESS_LOG,  # defined with the releases, but it is the access log
     "StaffAccount": D.STAFF,
+    "ErasureNotice": D.RELEASES,  # who received the data and was told of its end
 }
 """Types whose category differs from their domain's, or whose domain has none."""
 
@@ -102,6 +104,9 @@ FIELD_CATEGORIES: dict[str, Placement] = {
     "Mutation.createStaffAccount": D.STAFF,
     "Mutation.addTeamMember": D.STAFF,
     "Mutation.removeTeamMember": D.STAFF,
+    "Mutation.deleteStaffAccount": D.STAFF,
+    "Mutation.deleteTeam": D.ORGANISATION,
+    "Mutation.deleteMunicipality": D.ORGANISATION,
     # Publishing texts for everyone, not about a person.
     "Mutation.publishConsentDocument": D.ORGANISATION,
     # The section notes are counted in: how many private notes the owner keeps.

@@ -16,6 +16,8 @@ from mobio import timeutil
 from mobio.consent import service as consent
 from mobio.consent.tables import ConsentChannel, ConsentKind
 from mobio.db.values import as_uuid
+from mobio.erasure import notify
+from mobio.erasure.tables import NoticeReason
 from mobio.errors import MobioError
 from mobio.i18n import translate
 from mobio.jobs.queue import enqueue
@@ -138,7 +140,7 @@ def link_url(token: str) -> str:
 
 
 async def revoke_stakeholder_release(person_id: UUID, release_id: UUID) -> None:
-    """The link stops working at once."""
+    """The link stops working at once; a stakeholder who opened it is told."""
     ended = await (
         StakeholderRelease.update({StakeholderRelease.revoked_at: timeutil.now()})
         .where(
@@ -150,6 +152,8 @@ async def revoke_stakeholder_release(person_id: UUID, release_id: UUID) -> None:
     )
     if not ended:
         raise MobioError(ReleaseErrorCode.RELEASE_UNKNOWN, "error.release_unknown")
+    # Art. 19 GDPR: whoever opened the link is asked to delete their copies.
+    await notify.tell_stakeholders(person_id, NoticeReason.LINK_REVOKED, release_id)
 
 
 async def renew_stakeholder_release(person_id: UUID, release_id: UUID) -> datetime:

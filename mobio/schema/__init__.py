@@ -25,6 +25,9 @@ from mobio.schema.consent.mutations import ConsentMutations
 from mobio.schema.consent.queries import ConsentQueries
 from mobio.schema.corrections.mutations import CorrectionMutations
 from mobio.schema.documents.mutations import DocumentMutations
+from mobio.schema.erasure.mutations import ErasureMutations
+from mobio.schema.erasure.queries import ErasureQueries
+from mobio.schema.erasure.staff import StaffErasureMutations
 from mobio.schema.errors import log, public_error
 from mobio.schema.export.mutations import ExportMutations
 from mobio.schema.export.queries import ExportQueries
@@ -59,6 +62,7 @@ class Query(
     HandOverQueries,
     AssistedQueries,
     ExportQueries,
+    ErasureQueries,
 ):
     pass
 
@@ -79,6 +83,8 @@ class Mutation(
     AssistedMutations,
     ClaimMutations,
     ExportMutations,
+    ErasureMutations,
+    StaffErasureMutations,
 ):
     pass
 

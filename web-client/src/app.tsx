@@ -43,6 +43,8 @@ const DocumentsScreen = lazy(() => import("./screens/documents/DocumentsScreen")
 const AccountScreen = lazy(() => import("./screens/account/AccountScreen"));
 const ConfirmEmailScreen = lazy(() => import("./screens/account/ConfirmEmailScreen"));
 const DataExportScreen = lazy(() => import("./screens/export/DataExportScreen"));
+const DeletionScreen = lazy(() => import("./screens/deletion/DeletionScreen"));
+const UndoDeletionScreen = lazy(() => import("./screens/deletion/UndoDeletionScreen"));
 const NotFoundScreen = lazy(() => import("./screens/not-found/NotFoundScreen"));
 const AdminHomeScreen = lazy(() => import("./screens/admin/AdminHomeScreen"));
 const MunicipalitiesScreen = lazy(() => import("./screens/admin/MunicipalitiesScreen"));
@@ -128,6 +130,7 @@ const AccessLog = loggedIn(AccessLogScreen);
 const Documents = loggedIn(DocumentsScreen);
 const Account = loggedIn(AccountScreen);
 const DataExport = loggedIn(DataExportScreen);
+const Deletion = loggedIn(DeletionScreen);
 const Login = anonymous(LoginScreen);
 const Register = anonymous(RegisterScreen);
 
@@ -155,6 +158,8 @@ function Routes() {
         <Route path={paths.documents} component={Documents} />
         <Route path={paths.account} component={Account} />
         <Route path={paths.dataExport} component={DataExport} />
+        <Route path={paths.deletion} component={Deletion} />
+        <Route path={paths.undoDeletion} component={UndoDeletionScreen} />
         <Route path={paths.confirmEmail} component={ConfirmEmailScreen} />
         <Route path={paths.admin} component={AdminHome} />
         <Route path={paths.adminMunicipalities} component={Municipalities} />

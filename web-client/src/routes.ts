@@ -19,6 +19,8 @@ export const paths = {
   documents: "/my-documents",
   account: "/account",
   dataExport: "/account/export",
+  deletion: "/account/delete",
+  undoDeletion: "/deletion/undo",
   confirmEmail: "/confirm-email",
   // Case management: the newcomer's goals and corrections, claiming a profile from its letter.
   myGoals: "/my-goals",

@@ -89,6 +89,9 @@ export default function AccountScreen() {
           <p>
             <a href={paths.dataExport}>{t("client.export.open")}</a>
           </p>
+          <p>
+            <a href={paths.deletion}>{t("client.deletion.open")}</a>
+          </p>
         </section>
       )}
 
