@@ -64,6 +64,9 @@ async def test_the_counsellor_finds_pages_and_opens_a_person(
     await expect(nav.get_by_role("link", name=t("client.nav.caseload"))).to_be_visible()
     await expect(nav.get_by_role("link", name=t("client.nav.biography"))).to_have_count(0)
 
+    # the offers card opens the offers addressed to the team
+    offers = steps.dashboard_card(page, language, "client.dashboard.hand_over_offers_received")
+    await expect(offers).to_have_attribute("href", "/hand-over-offers")
     # a card opens the caseload with its filter chosen, and the filter shows its counts
     await steps.dashboard_card(page, language, "client.dashboard.incomplete_profiles").click()
     await expect(page).to_have_url(re.compile(r"/caseload\?completeness=incomplete$"))

@@ -52,6 +52,9 @@ async def store_backend(request: pytest.FixtureRequest) -> AsyncIterator[StoreBa
     """The application's document store for this test: the local folder, then S3."""
     if request.param == "local":
         backend = StoreBackend("local")
+        # The folder is the test run's data folder, which other tests (the demo's forms,
+        # exports) also store into: start from an empty one, so counts are this test's own.
+        backend.clear()
         with mobio_environment():
             yield backend
         backend.clear()

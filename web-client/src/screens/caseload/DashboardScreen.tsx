@@ -27,8 +27,13 @@ const CaseworkerDashboardDocument = graphql(`
 
 type Counts = Omit<CaseworkerDashboardQuery["caseworkerDashboard"], "__typename">;
 
-/** The cards in order: the count, its label, and the caseload filter it opens (if any). */
-const CARDS: { count: keyof Counts; label: MessageId; filter?: Record<string, string> }[] = [
+/** The cards in order: the count, its label, and the caseload filter or screen it opens. */
+const CARDS: {
+  count: keyof Counts;
+  label: MessageId;
+  filter?: Record<string, string>;
+  href?: string;
+}[] = [
   {
     count: "incompleteProfiles",
     label: "client.dashboard.incomplete_profiles",
@@ -50,7 +55,11 @@ const CARDS: { count: keyof Counts; label: MessageId; filter?: Record<string, st
     label: "client.dashboard.hand_overs_pending",
     filter: { handOver: "offered" },
   },
-  { count: "handOverOffersReceived", label: "client.dashboard.hand_over_offers_received" },
+  {
+    count: "handOverOffersReceived",
+    label: "client.dashboard.hand_over_offers_received",
+    href: paths.handOverOffers,
+  },
   { count: "openCorrectionRequests", label: "client.dashboard.open_correction_requests" },
 ];
 
@@ -71,10 +80,13 @@ export default function DashboardScreen() {
                 <span class="dashboard-label">{t(card.label)}</span>
               </>
             );
+            const href =
+              card.href ??
+              (card.filter ? caseloadUrl({ search: "", chosen: card.filter }) : undefined);
             return (
               <li key={card.count}>
-                {card.filter ? (
-                  <a class="dashboard-card" href={caseloadUrl({ search: "", chosen: card.filter })}>
+                {href ? (
+                  <a class="dashboard-card" href={href}>
                     {body}
                   </a>
                 ) : (
