@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from mobio.auth.grants import Grant
 from mobio.biography.tables import AnswerLog
 from mobio.corrections.tables import CorrectionRequest
 from mobio.db.values import as_uuid
@@ -36,6 +37,8 @@ class LogEntry:
     actor_name: str | None
     team_name: str | None
     event: LogEvent | None = None
+    actor_gone: bool = False
+    """A caseworker's account deleted since (shown as a former member of the team)."""
     previous_value: Any = None
     """For correction events: the answer as stored when the correction was requested."""
     correction_reason: str | None = None
@@ -49,6 +52,7 @@ async def entries(person_id: UUID, subject: str, question: str) -> list[LogEntry
             AnswerLog.changed_at,
             AnswerLog.value,
             AnswerLog.actor_grant,
+            AnswerLog.actor,
             AnswerLog.actor.display_name,
             AnswerLog.actor_team.name,
             AnswerLog.event,
@@ -76,6 +80,7 @@ def _entry(row: dict[str, Any], corrections: dict[UUID, dict[str, Any]]) -> LogE
         row["actor.display_name"],
         row["actor_team.name"],
         LogEvent(row["event"]) if row["event"] else None,
+        row["actor"] is None and row["actor_grant"] != Grant.OWNER,
         _json(correction["current_value"]) if correction else None,
         correction["reason"] if correction else None,
         correction["decision_reason"] if correction else None,

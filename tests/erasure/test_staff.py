@@ -22,6 +22,8 @@ from tests.support.graphql import GraphQLClient
 
 DELETE_ACCOUNT = "mutation($a: ID!) { deleteStaffAccount(accountId: $a) }"
 DELETE_TEAM = "mutation($t: ID!) { deleteTeam(teamId: $t) }"
+FORMER_MEMBER = """query($p: ID!) { person(personId: $p) {
+  answerLog(question: "place_of_birth") { actorName } caseNotes { authorName } } }"""
 DELETE_MUNICIPALITY = "mutation($m: ID!) { deleteMunicipality(municipalityId: $m) }"
 
 
@@ -43,7 +45,7 @@ async def test_deleting_staff_team_and_municipality_keeps_newcomer_data(
     await Answer(
         person=person,
         subject="self",
-        question="birth_place",
+        question="place_of_birth",
         value=json.dumps("Homs"),
         updated_at=now,
         updated_by=worker.account_id,
@@ -51,7 +53,7 @@ async def test_deleting_staff_team_and_municipality_keeps_newcomer_data(
     await AnswerLog(
         person=person,
         subject="self",
-        question="birth_place",
+        question="place_of_birth",
         value=json.dumps("Homs"),
         actor=worker.account_id,
         actor_grant="social_counselling",
@@ -69,11 +71,20 @@ async def test_deleting_staff_team_and_municipality_keeps_newcomer_data(
     assert await client.data(DELETE_ACCOUNT, {"a": str(worker.account_id)})
     # then every row about the newcomer stays, the author shown as a former team member
     assert await _counts(person) == before and await GoalStep.count() == steps
-    (entry,) = await log.entries(person, "self", "birth_place")
+    (entry,) = await log.entries(person, "self", "place_of_birth")
     team = await Team.select(Team.name).where(Team.id == worker.team_id).first()
     assert entry.actor_name is None and team is not None and entry.team_name == team["name"]
     note = await CaseNote.select(CaseNote.author, CaseNote.team).first()
     assert note is not None and note["author"] is None and note["team"] == worker.team_id
+    # and the newcomer (in English) reads both as written by a former member of the team
+    client.forget_cookies()
+    await client.login(newcomer.email, factories.PASSWORD)
+    seen = await client.data(FORMER_MEMBER, {"p": str(person)})
+    former = f"Former member of {team['name']}"
+    assert [e["actorName"] for e in seen["person"]["answerLog"]] == [former]
+    assert [n["authorName"] for n in seen["person"]["caseNotes"]] == [former]
+    client.forget_cookies()
+    await client.login(admin_email, factories.PASSWORD)
 
     # when it tries to delete the team that holds the release, or its municipality
     assert await client.error_code(DELETE_TEAM, {"t": str(worker.team_id)}) == "CONFLICT"

@@ -15,6 +15,7 @@ from mobio.errors import forbidden
 from mobio.schema.biography.builder import build_biography
 from mobio.schema.biography.types import AnswerLogEntry, PrivateNote
 from mobio.schema.context import Info
+from mobio.schema.former_member import former_member
 from mobio.schema.selection import selected
 
 
@@ -33,7 +34,7 @@ async def biography(info: Info, person_id: UUID, grants: frozenset[Grant]) -> An
 
 
 async def answer_log(
-    person_id: UUID, grants: frozenset[Grant], member_id: str | None, question: str
+    person_id: UUID, grants: frozenset[Grant], member_id: str | None, question: str, language: str
 ) -> list[AnswerLogEntry]:
     definition = BY_CODE.get(question)
     if definition is None or grants.isdisjoint(log_grants(definition)):
@@ -45,7 +46,9 @@ async def answer_log(
             changed_at=entry.changed_at,
             value=entry.value,
             actor_grant=entry.actor_grant,
-            actor_name=entry.actor_name,
+            actor_name=former_member(language, entry.team_name)
+            if entry.actor_gone
+            else entry.actor_name,
             team_name=entry.team_name,
             event=entry.event,
             previous_value=entry.previous_value,

@@ -42,7 +42,7 @@ class CaseNoteMutations:
         subject = UUID(person_id)
         team, author, grants = await _acting(info, subject)
         note = await service.write(subject, team, author, body, moves_with_case)
-        return CaseNote.build(note, grants, author)
+        return CaseNote.build(note, grants, author, info.context.language)
 
     @strawberry.mutation(directives=WRITERS, description="The author changes their note.")
     async def update_case_note(
@@ -56,7 +56,7 @@ class CaseNoteMutations:
         subject = UUID(person_id)
         team, author, grants = await _acting(info, subject)
         note = await service.update(subject, team, author, parse_id(note_id), body, moves_with_case)
-        return CaseNote.build(note, grants, author)
+        return CaseNote.build(note, grants, author, info.context.language)
 
     @strawberry.mutation(directives=WRITERS, description="The author deletes their note.")
     async def delete_case_note(

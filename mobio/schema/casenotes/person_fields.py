@@ -21,4 +21,6 @@ async def case_notes(info: Info, person_id: UUID, grants: frozenset[Grant]) -> l
     # The owner reads all notes on their profile; a caseworker only their teams' notes.
     teams = None if Grant.OWNER in grants else caller_teams(info, person_id, grants)
     caller = info.context.principal.account_id
-    return [CaseNote.build(n, grants, caller) for n in await service.notes(person_id, teams)]
+    language = info.context.language
+    notes = await service.notes(person_id, teams)
+    return [CaseNote.build(note, grants, caller, language) for note in notes]

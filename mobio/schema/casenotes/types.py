@@ -10,6 +10,7 @@ from mobio.auth.directives import read
 from mobio.auth.grants import CASEWORKER_GRANTS, Grant
 from mobio.auth.guarded import Guarded
 from mobio.casenotes.service import NoteRecord
+from mobio.schema.former_member import former_member
 
 NOTE_READERS = (Grant.OWNER, *sorted(CASEWORKER_GRANTS))
 """The owner (read-only, all notes) and a team holding a release (its own notes only)."""
@@ -38,14 +39,18 @@ class CaseNote(Guarded):
     updated_at: datetime.datetime | None = strawberry.field(default=None, directives=READ)
 
     @classmethod
-    def build(cls, note: NoteRecord, grants: frozenset[Grant], caller: object) -> CaseNote:
+    def build(
+        cls, note: NoteRecord, grants: frozenset[Grant], caller: object, language: str
+    ) -> CaseNote:
         return cls(
             grants=grants,
             id=strawberry.ID(str(note.id)),
             body=note.body,
             moves_with_case=note.moves_with_case,
             team_name=note.team_name,
-            author_name=note.author_name,
+            author_name=note.author_name
+            if note.author_id is not None
+            else former_member(language, note.team_name),
             written_by_caller=note.author_id is not None and note.author_id == caller,
             created_at=note.created_at,
             updated_at=note.updated_at,

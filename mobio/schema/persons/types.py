@@ -66,9 +66,11 @@ class Person(Guarded):
         directives=read(*LOG_READERS), description="Who set which value of one answer, and when."
     )
     async def answer_log(
-        self, question: str, member_id: strawberry.ID | None = None
+        self, info: Info, question: str, member_id: strawberry.ID | None = None
     ) -> list[AnswerLogEntry] | None:
-        return await person_fields.answer_log(self._uuid, self.grants, member_id, question)
+        return await person_fields.answer_log(
+            self._uuid, self.grants, member_id, question, info.context.language
+        )
 
     @strawberry.field(directives=read(Grant.OWNER), description="The owner's private notes.")
     async def private_notes(
