@@ -1,5 +1,6 @@
 // Home after login: how far each biography section is filled in, each linking to its screen.
 import { HandOverNotice } from "../../components/casework/HandOverNotice";
+import { DeletionNotice } from "../../components/deletion/DeletionNotice";
 import { Page } from "../../components/Page";
 import { LoadError, Loading } from "../../components/Status";
 import { graphql } from "../../gql";
@@ -70,6 +71,7 @@ export default function HomeScreen() {
 
   return (
     <Page title={title}>
+      <DeletionNotice />
       <p>{t("client.home.intro")}</p>
       <HandOverNotice />
       {loading && !data && <Loading />}
