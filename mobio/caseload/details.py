@@ -17,7 +17,7 @@ from mobio import timeutil
 from mobio.biography.tables import SELF, SectionVersion
 from mobio.caseload.filters import ACTIVE_GOAL, DUE_SOON_WITHIN, PENDING_HAND_OVER, SECTION_COUNT
 from mobio.caseload.scope import Scope
-from mobio.corrections.tables import CorrectionRequest, CorrectionState
+from mobio.corrections.service import open_corrections_by_person
 from mobio.db.values import as_uuid
 from mobio.goals.tables import GoalStep
 from mobio.handover.tables import HandOver, HandOverState
@@ -128,12 +128,5 @@ async def _goals(scope: Scope, found: dict[UUID, RowDetails], ids: list[UUID]) -
 
 
 async def _corrections(found: dict[UUID, RowDetails], ids: list[UUID]) -> None:
-    rows = await (
-        CorrectionRequest.select(CorrectionRequest.person, Count(alias="open"))
-        .where(
-            CorrectionRequest.person.is_in(ids) & (CorrectionRequest.state == CorrectionState.OPEN)
-        )
-        .group_by(CorrectionRequest.person)
-    )
-    for row in rows:
-        found[as_uuid(row["person"])].open_corrections = row["open"]
+    for person_id, count in (await open_corrections_by_person(ids)).items():
+        found[person_id].open_corrections = count

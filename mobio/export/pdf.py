@@ -15,8 +15,8 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from mobio.claims.letter import MARGIN, _fonts, _Writer
 from mobio.i18n import RTL_LANGUAGES, translate
+from mobio.pdf_text import MARGIN, TextWriter, register_fonts
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _PAGE_TITLES = {
@@ -29,12 +29,12 @@ _PAGE_TITLES = {
 def render(data: dict[str, Any]) -> bytes:
     """data.json as a PDF; every free text escaped by construction (drawn as plain text)."""
     language = str(data["language"])
-    regular, bold = _fonts()
+    regular, bold = register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True)
     canvas.setTitle("MoBio")
     width, height = A4
-    doc = _Document(_Writer(canvas, regular, bold, width, height - MARGIN), language)
+    doc = _Document(TextWriter(canvas, regular, bold, width, height - MARGIN), language)
     doc.heading(doc.text("export.pdf.title"), size=18)
     doc.line(doc.text("export.pdf.intro", date=str(data["exportedAt"])[:10]))
     _biography(doc, data["pages"])
@@ -44,7 +44,7 @@ def render(data: dict[str, Any]) -> bytes:
 
 
 class _Document:
-    def __init__(self, writer: _Writer, language: str) -> None:
+    def __init__(self, writer: TextWriter, language: str) -> None:
         self.writer = writer
         self.language = language
 
