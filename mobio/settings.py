@@ -113,6 +113,10 @@ class Settings(BaseSettings):
     """Self-registered accounts never activated are deleted after this many days."""
     erasure_undo_days: int = 14
     """After the owner asks for erasure, how long they can still undo it."""
+    evaluation_min_cell: int = Field(default=5, ge=5)
+    """Evaluation tables hide every cell with fewer units than this (k); only ever raised."""
+    extract_download_days: int = 7
+    """How long an analyst can download an approved research extract."""
     graphql_max_depth: int = 12
     """Deepest allowed GraphQL selection."""
     graphql_max_aliases: int = 30

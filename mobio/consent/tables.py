@@ -19,6 +19,7 @@ class ConsentKind(StrEnum):
     USAGE = "usage"  # terms of use and data protection, accepted at registration
     TEAM_RELEASE = "team_release"  # release to a municipal team
     STAKEHOLDER_RELEASE = "stakeholder_release"  # 14-day link to a stakeholder
+    RESEARCH = "research"  # taking part in pseudonymised research extracts (withdrawable)
 
 
 class ConsentChannel(StrEnum):
@@ -65,6 +66,9 @@ class ConsentRecord(Table, tablename="consent_record"):
     )
     scan_sha256 = Varchar(
         length=64, null=True, default=None, help_text="SHA-256 of the scan, kept as proof."
+    )
+    withdrawn_at = Timestamptz(
+        null=True, default=None, help_text="When a withdrawable consent (research) was withdrawn."
     )
     pseudonym = UUID(
         null=True, default=None, help_text="Replaces person and account after an erasure."

@@ -19,6 +19,7 @@ from mobio.consent.tables import ConsentDocument, ConsentRecord
 from mobio.corrections.tables import CorrectionRequest
 from mobio.documents.tables import Document
 from mobio.erasure.tables import ErasedAccess, ErasureNotice, ErasureRequest
+from mobio.evaluation.tables import AnalystMunicipality, EvaluationCell, EvaluationSet
 from mobio.export.tables import DataExport
 from mobio.forms.tables import Form
 from mobio.goals.tables import GoalAgreement, GoalStep
@@ -26,6 +27,7 @@ from mobio.handover.tables import HandOver
 from mobio.organisations.tables import Municipality, Team, TeamMembership
 from mobio.persons.tables import Person
 from mobio.releases.tables import StakeholderRelease, TeamRelease
+from mobio.research.tables import ExtractMember, ResearchExtract
 
 ALL_TABLES: tuple[type[Table], ...] = (
     Account,
@@ -59,4 +61,9 @@ ALL_TABLES: tuple[type[Table], ...] = (
     ErasureRequest,
     ErasureNotice,
     ErasedAccess,
+    EvaluationSet,
+    EvaluationCell,
+    AnalystMunicipality,
+    ResearchExtract,
+    ExtractMember,
 )

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 
-import asyncpg
 from graphql import GraphQLError
 
+from mobio.db.errors import is_unique_violation
 from mobio.errors import ErrorCode, MobioError
 from mobio.i18n import translate
 
@@ -52,7 +51,7 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
     if variable:
         message = translate(language, "error.variable_invalid", name=variable.group(1))
         return _with(error, message, ErrorCode.BAD_INPUT)
-    if _is_unique_violation(original):
+    if is_unique_violation(original):
         # A check before writing passed for two racing requests; the database's unique index
         # stopped the second one, and its transaction rolled back. Nothing changed.
         log.info("concurrent change refused at %s", error.path)
@@ -61,12 +60,6 @@ def public_error(error: GraphQLError, language: str) -> GraphQLError:
         log.error("unexpected %s at %s", type(original).__name__, error.path, exc_info=original)
         return _with(error, translate(language, "error.internal"), ErrorCode.INTERNAL)
     return _with(error, _document_message(error.message), ErrorCode.QUERY_REJECTED)
-
-
-def _is_unique_violation(error: BaseException | None) -> bool:
-    if isinstance(error, asyncpg.UniqueViolationError):
-        return True
-    return isinstance(error, sqlite3.IntegrityError) and "UNIQUE" in str(error)
 
 
 def _document_message(message: str) -> str:
