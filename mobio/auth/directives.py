@@ -24,6 +24,8 @@ GrantEnum = strawberry.enum(Grant, name="Grant", description="A relation that al
 class Access:
     read: list[GrantEnum] | None = UNSET  # type: ignore[valid-type]
     write: list[GrantEnum] | None = UNSET  # type: ignore[valid-type]
+    # true: answers only from protected aggregates (no person, name, id, free text or date)
+    analytic: bool | None = UNSET
 
 
 @strawberry.schema_directive(
@@ -48,6 +50,15 @@ def read(*grants: Grant) -> list[object]:
 def write(*grants: Grant) -> list[object]:
     """Directives for an input field or mutation writable under ``grants``."""
     return [Access(write=_ordered(grants))]
+
+
+def analytic() -> list[object]:
+    """Directives for an evaluation field: analysts read protected aggregates only.
+
+    A schema test walks every type reachable from such a field and refuses persons, names,
+    ids, free text and exact dates there.
+    """
+    return [Access(read=[Grant.ANALYST], analytic=True)]
 
 
 PUBLIC: list[object] = [Public()]

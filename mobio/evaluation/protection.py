@@ -1,7 +1,8 @@
 """Disclosure control for one measure's set of linked tables.
 
 1. Primary suppression: every cell with fewer than ``k`` units is hidden (zeros too, so a
-   hidden cell never tells that somebody is there).
+   hidden cell never tells that somebody is there; their range is not audited, since an
+   empty cell worked out discloses nobody).
 2. Audit: an attacker knows every published cell and that each table sums to its margins
    (which are published tables too); every hidden cell must keep a feasible range wider
    than ``k`` under those constraints. Linear programs look for a witness: one solution
@@ -13,6 +14,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import product
@@ -26,6 +28,8 @@ from mobio.evaluation.dimensions import Dimension
 from mobio.evaluation.tables import Suppression
 
 _TOLERANCE = 1e-6
+_SOLVE_ONE_BY_ONE = 400
+"""Uncertified cells up to this many get an exact program each (two solves per cell)."""
 
 
 @dataclass(slots=True)
@@ -92,7 +96,9 @@ def _complete(
         group = {total, *parts}
         for member in group:
             neighbours.setdefault(member, set()).update(group)
-    pending = set(hidden)
+    # An empty cell is hidden too (a hidden cell must not tell that somebody is there), but
+    # working out that it is empty discloses nobody: only cells holding units need a range.
+    pending = {i for i in hidden if cells.values[i] > 0}
     while pending:
         audit = _Audit(cells, sums, hidden)
         unsafe = sorted(pending - audit.certified(pending, k))
@@ -114,7 +120,12 @@ def _complete(
 def _complement(
     i: int, cells: _Cells, neighbours: dict[int, set[int]], hidden: dict[int, Suppression]
 ) -> int | None:
-    """The published cell sharing a sum with ``i`` that costs least to hide, else any."""
+    """The published cell sharing a sum with ``i`` that costs least to hide.
+
+    Cells of tables at least as fine as i's come first (hiding a margin takes from the
+    coarse tables, which are the most used), then the smallest count.
+    """
+    size = len(cells.keys[i][0])
     candidates = [j for j in neighbours.get(i, ()) if j not in hidden]
     if not candidates:
         # Reach one step further: a published cell next to any hidden neighbour of i.
@@ -127,7 +138,7 @@ def _complement(
         candidates = [j for j in published if cells.keys[j][0] == table] or published
     if not candidates:
         return None
-    return min(candidates, key=lambda j: (cells.values[j], j))
+    return min(candidates, key=lambda j: (len(cells.keys[j][0]) < size, cells.values[j], j))
 
 
 class _Audit:
@@ -162,20 +173,33 @@ class _Audit:
     def certified(self, pending: set[int], k: int) -> set[int]:
         """The cells of ``pending`` shown to move by more than k from their true value.
 
-        One program moves all of them at once as far as it can (each counted up to k + 1):
-        a solution is a witness, so every cell it moves k + 1 away is safe. Repeated while
-        that certifies more, upwards, then downwards for cells large enough to go down.
-        A cell never certified is treated as recoverable (the cautious side).
+        A solution of the program is a witness: every cell it puts k + 1 away from its true
+        value is safe. One program pushes a random half of the cells up at once (the other
+        half may give way without cost, else moves would cancel out), repeated while that
+        certifies more; then downwards for cells large enough to go down. Cells left over
+        are solved one by one if few, else counted as recoverable (the cautious side).
         """
+        rng = random.Random(len(pending))  # noqa: S311 - a search order, not a secret
         left = set(pending)
         for direction in (1.0, -1.0):
-            while left:
+            idle = 0
+            while idle < 3:
                 movable = sorted(i for i in left if direction > 0 or self.values[i] > k)
-                moved = self._move_together(movable, direction, k)
-                if not moved:
+                chosen = [i for i in movable if rng.random() < 0.5] or movable
+                if not chosen:
                     break
+                moved = self._move_together(chosen, direction, k)
                 left -= moved
+                idle = 0 if moved else idle + 1
+        if len(left) <= _SOLVE_ONE_BY_ONE:
+            left = {i for i in left if not self._is_protected(i, k)}
         return set(pending) - left
+
+    def _is_protected(self, i: int, k: int) -> bool:
+        highest = -self._bound(i, -1.0)
+        if highest - self.values[i] > k + _TOLERANCE:
+            return True
+        return highest - self._bound(i, 1.0) > k + _TOLERANCE
 
     def _move_together(self, cells: list[int], direction: float, k: int) -> set[int]:
         if not cells:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
+from mobio.accounts.tables import Account, AccountKind
 from mobio.errors import bad_input
 from mobio.evaluation.declaration import MAX_DIMENSIONS, TableKey, canonical, published_tables
 from mobio.evaluation.dimensions import MEASURE_DIMENSIONS, Dimension, Measure
@@ -96,11 +97,15 @@ def _table_for(measure: Measure, needed: set[Dimension]) -> TableKey:
 async def _cells(
     evaluation: EvaluationSet, measure: Measure, key: TableKey
 ) -> dict[tuple[str, ...], int | None]:
-    rows = await EvaluationCell.select(EvaluationCell.categories, EvaluationCell.value).where(
-        (EvaluationCell.evaluation_set == evaluation.id)
-        & (EvaluationCell.measure == measure.value)
-        & (EvaluationCell.dimensions == ",".join(d.value for d in key))
-    ).order_by(EvaluationCell.id)
+    rows = (
+        await EvaluationCell.select(EvaluationCell.categories, EvaluationCell.value)
+        .where(
+            (EvaluationCell.evaluation_set == evaluation.id)
+            & (EvaluationCell.measure == measure.value)
+            & (EvaluationCell.dimensions == ",".join(d.value for d in key))
+        )
+        .order_by(EvaluationCell.id)
+    )
     return {tuple(row["categories"].split("|")) if key else (): row["value"] for row in rows}
 
 
@@ -136,3 +141,19 @@ def _summed(
 
 async def municipality_names() -> tuple[str, ...]:
     return tuple(row["name"] for row in await Municipality.select(Municipality.name))
+
+
+async def set_analyst_scope(account_id: UUID, municipality_ids: Sequence[UUID]) -> None:
+    """Limit an analyst to municipalities (none: the whole district). Administrators only."""
+    account = await Account.objects().where(Account.id == account_id).first()
+    if account is None or account.kind != AccountKind.ANALYST:
+        raise bad_input("error.evaluation_not_an_analyst")
+    found = await Municipality.count().where(
+        Municipality.id.is_in(list(municipality_ids) or [None])
+    )
+    if found != len(set(municipality_ids)):
+        raise bad_input("error.evaluation_category_unknown", category="municipality")
+    async with AnalystMunicipality._meta.db.transaction():
+        await AnalystMunicipality.delete().where(AnalystMunicipality.account == account_id)
+        for municipality_id in set(municipality_ids):
+            await AnalystMunicipality(account=account_id, municipality=municipality_id).save()

@@ -60,6 +60,8 @@ class DataCategory(StrEnum):
     HAND_OVER = "hand_over"
     CORRECTIONS = "corrections"
     CASELOAD = "caseload"
+    EVALUATION = "evaluation"
+    RESEARCH = "research"
     ACCOUNT = "account"
     STAFF = "staff"
     ORGANISATION = "organisation"
@@ -236,6 +238,28 @@ CATEGORIES: dict[DataCategory, CategoryDeclaration] = {
             "goals due, end of the release, state of the hand-over.",
         ),
         (_N,),
+    ),
+    DataCategory.EVALUATION: CategoryDeclaration(
+        Text("Anonymisierte Auswertung", "Anonymised evaluation"),
+        Text(
+            "Aus den Kategorien Personalien, Sprache, Bildung, Beruf, Ziele, Freigaben und "
+            "Übergaben gebildete Fallzahlen je abgeschlossenem Quartal oder Jahr; nur grobe "
+            "Klassen (Altersgruppe, Staatsangehörigkeitsgruppe), Zellen unter k geschwärzt.",
+            "Counts per closed quarter or year built from identity, language, education, "
+            "occupation, goals, releases and hand-overs; coarse classes only (age band, "
+            "nationality group), cells below k suppressed.",
+        ),
+        (_N,),
+    ),
+    DataCategory.RESEARCH: CategoryDeclaration(
+        Text("Forschung", "Research"),
+        Text(
+            "Einwilligung in die Forschung (Dokument, Version, Sprache, Zeitpunkt, Widerruf), "
+            "Anträge auf pseudonymisierte Auszüge, ihre Freigabe und wer darin enthalten war.",
+            "Consent to research (document, version, language, time, withdrawal), requests "
+            "for pseudonymised extracts, their approval and who was included.",
+        ),
+        (_N, _S),
     ),
     DataCategory.ACCOUNT: CategoryDeclaration(
         Text("Konto- und Anmeldedaten", "Account and login data"),

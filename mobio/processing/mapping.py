@@ -72,6 +72,8 @@ MODULE_CATEGORIES: dict[str, DataCategory] = {
     "handover": D.HAND_OVER,
     "corrections": D.CORRECTIONS,
     "caseload": D.CASELOAD,
+    "evaluation": D.EVALUATION,
+    "research": D.RESEARCH,
     "claims": D.ACCOUNT,
     "export": D.ACCOUNT,  # when the owner asked for their data, and until when it is there
     "erasure": D.ACCOUNT,  # the owner's pending deletion request

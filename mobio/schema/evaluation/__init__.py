@@ -1,0 +1,1 @@
+"""Anonymised evaluation for analysts: tables read from the protected sets only."""
