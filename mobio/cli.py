@@ -138,5 +138,47 @@ def processing_record(language: str, output_format: str, output: str | None) -> 
         Path(output).write_text(text, encoding="utf-8")
 
 
+@main.command()
+@click.option("--period", required=True, help='A closed quarter ("2025-Q4") or year ("2025").')
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["csv", "xlsx", "ods"]),
+    default="xlsx",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["de", "en", "fr", "ar", "fa"]),
+    default="de",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    help="File to write (default mobio-report-<period>-<lang>.<format>; - is stdout for csv).",
+)
+def report(period: str, output_format: str, language: str, output: str | None) -> None:
+    """Write the statutory report of a closed period from its protected set."""
+    from mobio.errors import MobioError
+    from mobio.evaluation.report import build_report
+    from mobio.evaluation.report_formats import ReportFormat, csv_text, file_name, render
+
+    chosen = ReportFormat(output_format)
+    if output == "-" and chosen is not ReportFormat.CSV:
+        raise click.UsageError("only csv can be written to stdout (-)")
+    try:
+        built = asyncio.run(build_report(period, language))
+    except MobioError as error:
+        click.echo(error.render(language), err=True)
+        sys.exit(2)
+    if output == "-":
+        click.echo(csv_text(built), nl=False)
+        return
+    target = Path(output or file_name(built, chosen))
+    target.write_bytes(render(built, chosen))
+    click.echo(str(target))
+
+
 if __name__ == "__main__":
     main()

@@ -85,7 +85,7 @@ async def add_population(
         granted = created_at + timedelta(days=1)
         ended = granted + timedelta(days=180) if closed else None
         releases.append((uuid.uuid4(), pid, team, granted, ended))
-        values = {
+        values: dict[str, object] = {
             "german_level": rng.choice(_GERMAN),
             "literacy": rng.choice(_LITERACY[:2]) if rng.random() < 0.9 else rng.choice(_LITERACY),
             "school_certificate_abroad": rng.choice(_CERTIFICATES),

@@ -104,7 +104,7 @@ async def _cells(
             & (EvaluationCell.measure == measure.value)
             & (EvaluationCell.dimensions == ",".join(d.value for d in key))
         )
-        .order_by(EvaluationCell.id)
+        .order_by(EvaluationCell._meta.primary_key)
     )
     return {tuple(row["categories"].split("|")) if key else (): row["value"] for row in rows}
 

@@ -12,6 +12,7 @@ from arq.cron import CronJob, cron
 from mobio.accounts.login_record import forget_old_logins
 from mobio.accounts.purge import purge_unactivated_accounts
 from mobio.erasure.jobs import erase_due
+from mobio.evaluation.jobs import compute_closed_evaluations
 from mobio.export.jobs import remove_expired_exports
 from mobio.goals.jobs import remind_goal_steps
 from mobio.handover.jobs import complete_due_hand_overs
@@ -30,6 +31,7 @@ HOURLY: tuple[Job, ...] = (
     purge_unactivated_accounts,
     remove_expired_exports,
     erase_due,
+    compute_closed_evaluations,
 )
 """Each runs once an hour; each is idempotent, so a missed or doubled run does no harm."""
 

@@ -29,6 +29,7 @@ from mobio.web.documents import document_routes
 from mobio.web.exports import export_routes
 from mobio.web.forms import form_routes
 from mobio.web.pages import activation_pages
+from mobio.web.reports import report_routes
 from mobio.web.shared import shared_pages
 
 WEB_CLIENT_DIST = Path(__file__).resolve().parents[2] / "web-client" / "dist"
@@ -119,6 +120,7 @@ def create_app() -> Litestar:
     route_handlers += document_routes()
     route_handlers += export_routes()
     route_handlers += form_routes()
+    route_handlers += report_routes()
     if WEB_CLIENT_DIST.exists():
         route_handlers += client_routes(WEB_CLIENT_DIST)
     return Litestar(

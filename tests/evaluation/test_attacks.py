@@ -7,6 +7,8 @@ true counts are read straight from the database, to judge the attack.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
@@ -121,7 +123,7 @@ async def test_filters_narrowed_to_one_rare_person_show_only_suppressed_cells() 
     # One woman from Colombia, 70 years old, in Bstadt: alone in her group there.
     ids = await add_population(1, seed=99, municipalities=("Bstadt",))
     await Person.update(
-        {Person.nationality: "CO", Person.date_of_birth: "1955-03-01", Person.sex: "female"}
+        {Person.nationality: "CO", Person.date_of_birth: date(1955, 3, 1), Person.sex: "female"}
     ).where(Person.id == ids[0])
     alone = await service.answer(
         PERIOD,
