@@ -29,6 +29,7 @@ from mobio.evaluation.tables import Suppression
 
 _TOLERANCE = 1e-6
 _SOLVE_ONE_BY_ONE = 400
+_PROPAGATION_PASSES = 20
 """Uncertified cells up to this many get an exact program each (two solves per cell)."""
 
 
@@ -101,7 +102,10 @@ def _complete(
     pending = {i for i in hidden if cells.values[i] > 0}
     while pending:
         audit = _Audit(cells, sums, hidden)
-        unsafe = sorted(pending - audit.certified(pending, k))
+        outer = _outer_bounds(cells, sums, hidden)
+        # A range already this narrow without solving anything is recoverable for sure.
+        narrow = {i for i in pending if outer[i][1] - outer[i][0] <= k + _TOLERANCE}
+        unsafe = sorted(narrow | (pending - narrow - audit.certified(pending - narrow, k)))
         if unsafe and len(hidden) == len(cells.keys):
             raise RuntimeError("disclosure audit: a cell stays recoverable with all hidden")
         pending = set(unsafe)
@@ -115,6 +119,35 @@ def _complete(
             hidden[complement] = Suppression.COMPLEMENTARY
             hid_this_round.add(complement)
             pending.add(complement)
+
+
+def _outer_bounds(
+    cells: _Cells, sums: list[tuple[int, list[int]]], hidden: Mapping[int, object]
+) -> dict[int, tuple[float, float]]:
+    """Bounds each hidden cell surely keeps to (never narrower than the attacker's range),
+    by passing sums through until nothing changes."""
+    low = [0.0 if i in hidden else float(v) for i, v in enumerate(cells.values)]
+    high = [np.inf if i in hidden else float(v) for i, v in enumerate(cells.values)]
+    for _ in range(_PROPAGATION_PASSES):
+        changed = False
+        for total, parts in sums:
+            parts_low = sum(low[p] for p in parts)
+            parts_high = sum(high[p] for p in parts)
+            if parts_high < high[total] - _TOLERANCE:
+                high[total], changed = parts_high, True
+            if parts_low > low[total] + _TOLERANCE:
+                low[total], changed = parts_low, True
+            for p in parts:
+                room = high[total] - (parts_low - low[p])
+                if room < high[p] - _TOLERANCE:
+                    high[p], changed = room, True
+                if np.isfinite(parts_high):
+                    floor = low[total] - (parts_high - high[p])
+                    if floor > low[p] + _TOLERANCE:
+                        low[p], changed = floor, True
+        if not changed:
+            break
+    return {i: (low[i], high[i]) for i in hidden}
 
 
 def _complement(
