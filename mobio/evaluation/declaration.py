@@ -23,12 +23,10 @@ DECLARED: dict[Measure, tuple[TableKey, ...]] = {
         # Few three-way tables: each sparse one forces hidden cells into its margins.
         (D.MUNICIPALITY, D.AGE_BAND, D.SEX),
         (D.MUNICIPALITY, D.NATIONALITY_GROUP),
-        (D.NATIONALITY_GROUP, D.AGE_BAND),
         (D.MUNICIPALITY, D.GERMAN_LEVEL),
         (D.MUNICIPALITY, D.LITERACY),
         (D.GERMAN_LEVEL, D.LITERACY),
         (D.NATIONALITY_GROUP, D.GERMAN_LEVEL),
-        (D.NATIONALITY_GROUP, D.SEX),
         (D.MUNICIPALITY, D.HIGHEST_EDUCATION),
         (D.MUNICIPALITY, D.OCCUPATION_FIELD),
     ),
