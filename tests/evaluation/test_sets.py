@@ -96,3 +96,15 @@ async def test_every_dimension_of_a_measure_is_in_some_published_table() -> None
     for measure, dimensions in MEASURE_DIMENSIONS.items():
         covered = {d for key in published_tables(measure) for d in key}
         assert covered == set(dimensions), measure
+
+
+async def test_each_measure_is_counted_in_one_statement(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.querycount import count_queries
+
+    await add_population(40)
+    postgres = "Postgres" in type(Person._meta.db).__name__
+    for measure in Measure:
+        with count_queries(monkeypatch) as queries:
+            await count_tables(measure, parse_period("2025-Q4"))
+        assert queries.count == 1
+        assert ("GROUPING SETS" in queries.statements[0]) == postgres
