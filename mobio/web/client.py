@@ -35,6 +35,8 @@ SERVER_PREFIXES = frozenset(
         "forms",
         "healthz",
         "assets",
+        "evaluation",
+        "research",
     }
 )
 
