@@ -97,6 +97,7 @@ bench: $(DEPS_STAMP) ## Benchmark on PostgreSQL ($(BENCH_URL)); FRESH=1 regenera
 		$(if $(FRESH),,--if-missing)
 	$(BIN)/python -m bench.run --url "$(BENCH_URL)" $(BENCH_ARGS)
 	$(BIN)/python -m bench.growth --url "$(BENCH_URL)" --sizes $(BENCH_SIZES) $(BENCH_ARGS)
+	$(BIN)/python -m bench.evaluation --url "$(BENCH_URL)" --sizes $(BENCH_SIZES) $(BENCH_ARGS)
 
 clean: ## Remove the environment and caches (not the data folder)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,8 @@ EMAIL_DOMAIN = "bench.mobio.invalid"
 BIG_TEAM_CASEWORKER = f"caseworker-big@{EMAIL_DOMAIN}"
 """Member of the integration-management team holding releases from 2,000 persons."""
 BIG_TEAM_SIZE = 2000
+ANALYST = f"analyst@{EMAIL_DOMAIN}"
+"""An analyst for the whole district (evaluation workload)."""
 
 
 def newcomer_email(number: int) -> str:

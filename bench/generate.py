@@ -7,7 +7,10 @@ bulk ``COPY``: accounts and persons, 0-4 children (and often a partner) each, ab
 answers per newcomer with their log entries and section versions, private notes, team
 releases (one integration-management team holds 2,000 of them) and stakeholder links. Answer
 values follow the catalogue (kinds, option codes, conditions), like the test suite's values.
-The tokens of a few links are written to ``bench/.tokens.json`` (never committed).
+Newcomers join (profile, team releases) evenly over 2025, so its closed quarters count them
+(bench.evaluation); stakeholder links are made now, valid for 14 days. One analyst account
+sees the whole district. The tokens of a few links are written to ``bench/.tokens.json``
+(never committed).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from bench import (
+    ANALYST,
     BIG_TEAM_CASEWORKER,
     BIG_TEAM_SIZE,
     DEFAULT_DATABASE_URL,
@@ -61,6 +65,9 @@ DOCUMENT_CATEGORIES = (
     "miscellaneous",
 )
 NATIONALITIES = ("SY", "ER", "AF", "GN", "IQ", "TR", "UA", "NG")
+JOINED_FROM = datetime.datetime(2025, 1, 1, 12, tzinfo=datetime.UTC)
+JOINED_DAYS = 360
+"""Newcomers join (profile, team releases) spread over 2025, so closed periods count them."""
 
 
 def _catalogue() -> Any:
@@ -265,6 +272,7 @@ async def _fixed_part(
             "activated_at",
         ],
     )
+    await ensure_analyst(connection, password_hash, now)
     await connection.copy_records_to_table(
         "team_membership",
         records=[
@@ -279,6 +287,22 @@ async def _fixed_part(
             for kind, document in district.documents.items()
         ],
         columns=["id", "kind", "language", "version", "title", "body", "published_at"],
+    )
+
+
+async def ensure_analyst(
+    connection: asyncpg.Connection, password_hash: str, now: datetime.datetime
+) -> None:
+    """The district-wide analyst's account (added to districts generated before it existed)."""
+    await connection.execute(
+        "INSERT INTO account (id, email, password_hash, kind, display_name, language, "
+        "is_active, created_at, activated_at) "
+        "SELECT $1, $2::text, $3, 'analyst', 'Analyst', 'de', true, $4, $4 "
+        "WHERE NOT EXISTS (SELECT 1 FROM account WHERE email = $2)",
+        uuid.uuid4(),
+        ANALYST,
+        password_hash,
+        now,
     )
 
 
@@ -311,6 +335,7 @@ class Batch:
                 "nationality",
                 "personal_page_set_at",
                 "created_at",
+                "name_key",
             ),
         ),
         (
@@ -449,10 +474,16 @@ class Generator:
         self.answers += 5
         self.fields += 5
 
+    def joined(self, number: int) -> datetime.datetime:
+        """When the ``number``-th newcomer joined: evenly over 2025, in generation order."""
+        return JOINED_FROM + datetime.timedelta(days=JOINED_DAYS * number / self.newcomers)
+
     def newcomer(self, batch: Batch, number: int) -> None:
         from mobio.biography.catalogue.model import Subject
+        from mobio.persons.names import name_key
 
-        rng, now, rows = self.rng, self.now, batch.rows
+        rng, rows = self.rng, batch.rows
+        now = self.joined(number)
         account, person = uuid.uuid4(), uuid.uuid4()
         language = LANGUAGES[number % len(LANGUAGES)]
         rows["account"].append(
@@ -468,7 +499,8 @@ class Generator:
             )
         )
         personal = self._personal()
-        rows["person"].append((person, account, *personal, now, now))
+        key = name_key(personal[1], personal[0])  # else `mobio migrate` fills it row by row
+        rows["person"].append((person, account, *personal, now, now, key))
         self._personal_log(batch, person, account, "self", personal)
         if number == 0 or rng.random() >= 0.05:  # a few have only their personal page
             self._page(batch, person, account, "self", Subject.NEWCOMER)
@@ -487,7 +519,7 @@ class Generator:
                     (uuid.uuid4(), person, section, f"Bench note on {section}", now, now)
                 )
         self._documents(batch, person, account)
-        self._releases(batch, number, person, account)
+        self._releases(batch, number, person, account, now)
 
     def _documents(self, batch: Batch, person: uuid.UUID, account: uuid.UUID) -> None:
         """Metadata of 0-3 uploaded documents (no bytes in any store)."""
@@ -510,14 +542,29 @@ class Generator:
                 )
             )
 
-    def _consent(self, batch: Batch, kind: str, person: uuid.UUID, account: uuid.UUID) -> uuid.UUID:
+    def _consent(
+        self,
+        batch: Batch,
+        kind: str,
+        person: uuid.UUID,
+        account: uuid.UUID,
+        when: datetime.datetime,
+    ) -> uuid.UUID:
         record = uuid.uuid4()
         batch.rows["consent_record"].append(
-            (record, self.district.documents[kind], account, person, account, "self", self.now)
+            (record, self.district.documents[kind], account, person, account, "self", when)
         )
         return record
 
-    def _releases(self, batch: Batch, number: int, person: uuid.UUID, account: uuid.UUID) -> None:
+    def _releases(
+        self,
+        batch: Batch,
+        number: int,
+        person: uuid.UUID,
+        account: uuid.UUID,
+        joined: datetime.datetime,
+    ) -> None:
+        """Team releases when the newcomer joined; stakeholder links now (they expire)."""
         from mobio.secrets_util import new_token, token_hash
 
         rng, district = self.rng, self.district
@@ -527,8 +574,8 @@ class Generator:
         others = [team for team, _, _ in district.teams if team != district.big_team]
         teams += rng.sample(others, k=rng.choice((0, 0, 1, 1, 2)))
         for team in teams:
-            record = self._consent(batch, "team_release", person, account)
-            batch.rows["team_release"].append((uuid.uuid4(), person, team, record, self.now))
+            record = self._consent(batch, "team_release", person, account, joined)
+            batch.rows["team_release"].append((uuid.uuid4(), person, team, record, joined))
         if number == 0 or rng.random() < 0.05:
             packages = (
                 ["language_school"]
@@ -547,7 +594,7 @@ class Generator:
             )
             for package in packages:
                 token = new_token()
-                record = self._consent(batch, "stakeholder_release", person, account)
+                record = self._consent(batch, "stakeholder_release", person, account, self.now)
                 batch.rows["stakeholder_release"].append(
                     (
                         uuid.uuid4(),
@@ -565,11 +612,19 @@ class Generator:
 
 
 async def migrate_only(url: str) -> None:
-    """Apply migrations added since the district was generated."""
+    """Apply migrations added since the district was generated, and add the analyst."""
     os.environ["MOBIO_DATABASE_URL"] = url
+    from argon2 import PasswordHasher
+
     from mobio.db.migrate import migrate
 
     await migrate()
+    connection = await asyncpg.connect(url)
+    try:
+        now = datetime.datetime.now(datetime.UTC)
+        await ensure_analyst(connection, PasswordHasher().hash(PASSWORD), now)
+    finally:
+        await connection.close()
 
 
 async def generate(url: str, newcomers: int, seed: int) -> None:
@@ -588,7 +643,8 @@ async def generate(url: str, newcomers: int, seed: int) -> None:
     generator = Generator(district, password_hash, newcomers, seed)
     connection = await asyncpg.connect(url)
     try:
-        await _fixed_part(connection, district, password_hash, generator.now)
+        founded = JOINED_FROM - datetime.timedelta(days=30)  # teams before their releases
+        await _fixed_part(connection, district, password_hash, founded)
         for first in range(0, newcomers, CHUNK):
             batch = Batch()
             for number in range(first, min(first + CHUNK, newcomers)):

@@ -9,6 +9,7 @@ Serve with ``uvicorn bench.limit:create_app --factory`` and ``BENCH_DATABASE_URL
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from bench import DEFAULT_DATABASE_URL
 
 Scope = dict[str, Any]
 SESSION_SQL = (
-    "SELECT s.account, a.language, p.id AS person FROM login_session s "
+    "SELECT s.account, a.kind, a.language, p.id AS person FROM login_session s "
     "JOIN account a ON a.id = s.account LEFT JOIN person p ON p.account = a.id "
     "WHERE s.token_hash = $1 AND s.expires_at > now()"
 )
@@ -58,6 +59,16 @@ SELECT p.id, r.id AS release, r.package, p.family_name, p.given_name,
 FROM stakeholder_release r JOIN person p ON p.id = r.person
 WHERE r.token_hash = $1 AND r.revoked_at IS NULL AND r.expires_at > now()
 """
+EVALUATION_SQL = """
+SELECT s.k, c.categories, c.value FROM evaluation_set s
+JOIN evaluation_cell c ON c.evaluation_set = s.id AND c.measure = $2 AND c.dimensions = $3
+WHERE s.period = $1 AND s.state = 'ready'
+  AND (NOT EXISTS (SELECT 1 FROM analyst_municipality WHERE account = $4)
+    OR split_part(c.categories, '|', 1) IN (SELECT m.name FROM analyst_municipality a
+      JOIN municipality m ON m.id = a.municipality WHERE a.account = $4))
+ORDER BY c.id
+"""
+"""The stored cells of a table whose first dimension is the municipality, in the analyst's scope."""
 
 
 class Labels:
@@ -244,6 +255,8 @@ class Limit:
             return await self._caseload(connection, session)
         if operation == "Save":
             return await self._save(connection, session, variables)
+        if operation == "EvaluationTable" and session["kind"] == "analyst":
+            return await self._evaluation(connection, session, variables)
         return None
 
     async def _screen(self, connection: Any, session: Any) -> dict[str, Any]:
@@ -392,6 +405,58 @@ class Limit:
                 session["account"],
             )
         return {"saveNewcomerSection": version}
+
+    async def _evaluation(self, connection: Any, session: Any, variables: dict[str, Any]) -> Any:
+        from mobio.evaluation.periods import closed_period
+
+        period = closed_period(variables["period"])
+        rows = await connection.fetch(
+            EVALUATION_SQL, period.code, "persons", "municipality,age_band", session["account"]
+        )
+        if not rows:  # no stored set: MoBio would compute it, the limit only reads
+            return None
+        return _evaluation_table(period, rows, session["language"])
+
+
+@functools.cache
+def _category(dimension: Any, code: str, language: str) -> dict[str, str]:
+    from mobio.evaluation.dimensions import category_label
+
+    return {
+        "dimension": dimension.name,
+        "code": code,
+        "label": category_label(dimension, code, language),
+    }
+
+
+def _evaluation_table(period: Any, rows: list[Any], language: str) -> dict[str, Any]:
+    """The analyst's table (persons by municipality and age band) from its stored cells."""
+    from mobio.evaluation.dimensions import Dimension, Measure, dimension_label, measure_label
+
+    dimensions = (Dimension.MUNICIPALITY, Dimension.AGE_BAND)
+    cells = [
+        {
+            "categories": [
+                _category(d, code, language)
+                for d, code in zip(dimensions, r["categories"].split("|"), strict=True)
+            ],
+            "value": r["value"],
+            "suppressed": r["value"] is None,
+        }
+        for r in rows
+    ]
+    return {
+        "evaluationTable": {
+            "period": {"code": period.code, "year": period.year, "quarter": period.quarter},
+            "measure": "PERSONS",
+            "measureLabel": measure_label(Measure.PERSONS, language),
+            "dimensions": [
+                {"dimension": d.name, "label": dimension_label(d, language)} for d in dimensions
+            ],
+            "minimumCell": rows[0]["k"],
+            "cells": cells,
+        }
+    }
 
 
 def create_app() -> Limit:

@@ -51,3 +51,10 @@ SAVE = (
 )
 ME = "query Me { me { person { id biography { own { language { version } } } } } }"
 LOGIN = "mutation Login($e: String!, $p: String!) { login(email: $e, password: $p) }"
+EVALUATION_TABLE = (
+    "query EvaluationTable($period: String!) { evaluationTable(period: $period, "
+    "measure: PERSONS, dimensions: [MUNICIPALITY, AGE_BAND]) { period { code year quarter } "
+    "measure measureLabel dimensions { dimension label } minimumCell cells { categories { "
+    "dimension code label } value suppressed } } }"
+)
+"""An analyst's table: persons by municipality and age band (a declared table's margin)."""

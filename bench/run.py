@@ -307,13 +307,14 @@ def _ms(value: float) -> str:
     return f"{value:.1f}"
 
 
-def count_statements(env: dict[str, str], logins: Logins) -> dict[str, int]:
-    """SQL statements of one request of each workload (bench.statements, in-process)."""
+def count_statements(env: dict[str, str], logins: Logins | dict[str, Session]) -> dict[str, int]:
+    """SQL statements of one request of each workload (bench.statements, in-process);
+    ``{"analyst": session}`` counts bench.evaluation's request instead."""
     completed = subprocess.run(
         [sys.executable, "-m", "bench.statements"],
         cwd=ROOT,
         env={**os.environ, **env},
-        input=json.dumps(dataclasses.asdict(logins)).encode(),
+        input=json.dumps(logins, default=dataclasses.asdict).encode(),
         capture_output=True,
         check=False,
     )

@@ -1,7 +1,8 @@
 """SQL statements per request: each workload's request once, in-process, counted.
 
 Run by bench.run in a subprocess with MoBio's settings in the environment and the sessions on
-stdin (JSON); prints workload -> count as JSON. Counts what goes through Piccolo's engine
+stdin (JSON); prints workload -> count as JSON. Given ``{"analyst": session}`` instead, counts
+bench.evaluation's request. Counts what goes through Piccolo's engine
 (``run_querystring``), as tests/support/querycount.py does: BEGIN/COMMIT are not included.
 """
 
@@ -10,22 +11,36 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bench.run import Request
 
 
 async def count(logins_json: dict[str, Any]) -> dict[str, int]:
-    from litestar.testing import AsyncTestClient
-
     from bench.run import Logins, Session, workloads
-    from mobio.db.tables import ALL_TABLES
-    from mobio.web.app import create_app
 
+    if "analyst" in logins_json:
+        from bench.evaluation import evaluation_request
+
+        analyst = Session(**logins_json["analyst"])
+        return await count_requests({"evaluation table": evaluation_request(analyst)})
     logins = Logins(
         newcomer=Session(**logins_json["newcomer"]),
         caseworker=Session(**logins_json["caseworker"]),
         savers=[Session(**saver) for saver in logins_json["savers"]],
         token=logins_json["token"],
     )
+    return await count_requests(workloads(logins, len(logins.savers)))
+
+
+async def count_requests(requests: Mapping[str, Request]) -> dict[str, int]:
+    from litestar.testing import AsyncTestClient
+
+    from mobio.db.tables import ALL_TABLES
+    from mobio.web.app import create_app
+
     engine_class = type(ALL_TABLES[0]._meta.db)
     original = engine_class.run_querystring
     statements: list[str] = []
@@ -36,7 +51,7 @@ async def count(logins_json: dict[str, Any]) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     async with AsyncTestClient(app=create_app()) as client:
-        for name, request in workloads(logins, len(logins.savers)).items():
+        for name, request in requests.items():
             await request(client, 0)  # warm (first-use caches), then count the second
             statements.clear()
             engine_class.run_querystring = counting  # type: ignore[method-assign]
