@@ -96,7 +96,17 @@ async def backfill_name_keys() -> int:
         Person.name_key.is_null()
         & (Person.given_name.is_not_null() | Person.family_name.is_not_null())
     )
+    by_key: dict[str | None, list[object]] = {}
     for row in rows:
-        key = name_key(row["given_name"], row["family_name"])
-        await Person.update({Person.name_key: key}).where(Person.id == row["id"])
+        by_key.setdefault(name_key(row["given_name"], row["family_name"]), []).append(row["id"])
+    # One statement per distinct key, all in one transaction: a district of 50,000 persons
+    # took minutes row by row.
+    async with Person._meta.db.transaction():
+        for key, ids in by_key.items():
+            for start in range(0, len(ids), _IDS_PER_STATEMENT):
+                chunk = ids[start : start + _IDS_PER_STATEMENT]
+                await Person.update({Person.name_key: key}).where(Person.id.is_in(chunk))
     return len(rows)
+
+
+_IDS_PER_STATEMENT = 500
