@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -28,6 +29,8 @@ from mobio.consent.tables import ConsentKind
 from mobio.db.unit_of_work import settle, unit_of_work
 from mobio.db.values import as_uuid
 from mobio.demo_casework import seed_casework
+from mobio.demo_population import add_population
+from mobio.demo_research import seed_research
 from mobio.forms import service as forms
 from mobio.forms.blank import DEMO_FORMS, blank_pdf
 from mobio.organisations import service as organisations
@@ -584,6 +587,25 @@ async def _seed() -> None:
         {name: actor.team_id for name, actor in caseworkers.items() if actor.team_id},
         {name: actor.account_id for name, actor in caseworkers.items() if actor.account_id},
     )
+    await _evaluation_district(list(person_of.values()))
+    await seed_research(person_of)
+
+
+async def _evaluation_district(demo_persons: list[UUID]) -> None:
+    """Earlier arrivals of the district, so the analyst's closed quarters have numbers: the
+    demo newcomers arrived in autumn 2025 along with synthetic profiles (no names, cases
+    closed since), spread over the municipalities."""
+    arrived = datetime(2025, 10, 20, tzinfo=UTC)
+    await Person.update({Person.created_at: arrived}).where(Person.id.is_in(demo_persons))
+    await TeamRelease.update({TeamRelease.granted_at: arrived + timedelta(days=3)}).where(
+        TeamRelease.person.is_in(demo_persons)
+    )
+    for batch, (when, count) in enumerate(
+        ((datetime(2025, 4, 10, tzinfo=UTC), 260), (datetime(2025, 10, 6, tzinfo=UTC), 420))
+    ):
+        await add_population(
+            count, seed=2025 + batch, created_at=when, municipalities=MUNICIPALITIES, closed=True
+        )
 
 
 async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:

@@ -160,15 +160,24 @@ def _municipality_of_team(team: str) -> str:
     )
 
 
-def population(measure: Measure, period: Period, *, postgres: bool) -> Population:
-    """The units of ``measure`` in ``period`` with their category codes."""
+def population(
+    measure: Measure, period: Period, *, postgres: bool, with_person: bool = False
+) -> Population:
+    """The units of ``measure`` in ``period`` with their category codes.
+
+    ``with_person`` (persons only) adds the person's id as ``person``: for research extracts,
+    which pseudonymise it at once; aggregates never select it.
+    """
+    if with_person and measure is not Measure.PERSONS:
+        raise ValueError("with_person is for the persons measure only")
     last_day = date.fromordinal(period.day_after.toordinal() - 1)
     start, end = period.start, period.end
     age = _age_band("p.date_of_birth", last_day)
     sex = _closed("p.sex", SEX.codes)
     if measure is Measure.PERSONS:
+        person_column = "p.id AS person, " if with_person else ""
         sql = (
-            f"SELECT {_municipality_of_person('p.id')} AS municipality, "
+            f"SELECT {person_column}{_municipality_of_person('p.id')} AS municipality, "
             f"{_nationality_group('p.nationality')} AS nationality_group, "
             f"{age} AS age_band, {sex} AS sex, "
             f"{_chosen('a.german_level', CEFR_LEVELS.codes)} AS german_level, "

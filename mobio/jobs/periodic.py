@@ -17,6 +17,7 @@ from mobio.export.jobs import remove_expired_exports
 from mobio.goals.jobs import remind_goal_steps
 from mobio.handover.jobs import complete_due_hand_overs
 from mobio.releases.jobs import forget_ended_links, remind_expiring_links
+from mobio.research.build import remove_expired_extracts
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ HOURLY: tuple[Job, ...] = (
     forget_old_logins,
     purge_unactivated_accounts,
     remove_expired_exports,
+    remove_expired_extracts,
     erase_due,
     compute_closed_evaluations,
 )

@@ -50,8 +50,16 @@ async def build_data_export(ctx: dict[str, Any], *, export_id: str) -> None:
     await build(UUID(export_id))
 
 
+async def build_research_extract(ctx: dict[str, Any], *, extract_id: str) -> None:
+    """Write an approved research extract (``mobio.research.build``)."""
+    from mobio.research.build import build  # imported here like the export: no import cycle
+
+    await build(UUID(extract_id))
+
+
 TASKS: dict[str, Callable[..., Awaitable[Any]]] = {
     "send_mail": send_mail,
     "build_data_export": build_data_export,
+    "build_research_extract": build_research_extract,
 }
 """Every job by name; the in-process runner and the arq worker both dispatch through it."""

@@ -29,6 +29,8 @@ from mobio.schema.erasure.mutations import ErasureMutations
 from mobio.schema.erasure.queries import ErasureQueries
 from mobio.schema.erasure.staff import StaffErasureMutations
 from mobio.schema.errors import log, public_error
+from mobio.schema.evaluation.mutations import EvaluationMutations
+from mobio.schema.evaluation.queries import EvaluationQueries
 from mobio.schema.export.mutations import ExportMutations
 from mobio.schema.export.queries import ExportQueries
 from mobio.schema.forms.mutations import FormMutations
@@ -44,6 +46,8 @@ from mobio.schema.persons.assisted import AssistedMutations, AssistedQueries
 from mobio.schema.persons.queries import PersonQueries
 from mobio.schema.releases.mutations import ReleaseMutations
 from mobio.schema.releases.queries import ReleaseQueries
+from mobio.schema.research.mutations import ResearchMutations
+from mobio.schema.research.queries import ResearchQueries
 from mobio.schema.transaction import RequestTransaction
 from mobio.settings import Settings, get_settings
 
@@ -62,7 +66,9 @@ class Query(
     HandOverQueries,
     AssistedQueries,
     ExportQueries,
+    EvaluationQueries,
     ErasureQueries,
+    ResearchQueries,
 ):
     pass
 
@@ -83,8 +89,10 @@ class Mutation(
     AssistedMutations,
     ClaimMutations,
     ExportMutations,
+    EvaluationMutations,
     ErasureMutations,
     StaffErasureMutations,
+    ResearchMutations,
 ):
     pass
 

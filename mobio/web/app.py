@@ -27,6 +27,7 @@ from mobio.web.client import client_routes
 from mobio.web.context import build_context
 from mobio.web.documents import document_routes
 from mobio.web.exports import export_routes
+from mobio.web.extracts import extract_routes
 from mobio.web.forms import form_routes
 from mobio.web.pages import activation_pages
 from mobio.web.reports import report_routes
@@ -119,6 +120,7 @@ def create_app() -> Litestar:
     route_handlers: list[Any] = [graphql, healthz, *activation_pages(), *shared_pages()]
     route_handlers += document_routes()
     route_handlers += export_routes()
+    route_handlers += extract_routes()
     route_handlers += form_routes()
     route_handlers += report_routes()
     if WEB_CLIENT_DIST.exists():

@@ -12,7 +12,9 @@ from tests.support.graphql import GraphQLClient
 ASKS = {
     "person": "query($p: ID!) { person(personId: $p) { id familyName } }",
     "answers": "query($p: ID!) { person(personId: $p) { biography { __typename } } }",
-    "answer log": 'query($p: ID!) { person(personId: $p) { answerLog(question: "sex") { changedAt } } }',
+    "answer log": (
+        'query($p: ID!) { person(personId: $p) { answerLog(question: "sex") { changedAt } } }'
+    ),
     "documents": "query($p: ID!) { person(personId: $p) { documents { id } } }",
     "access log": "query($p: ID!) { person(personId: $p) { accessLog { accessedAt } } }",
     "goals": "query($p: ID!) { person(personId: $p) { goalAgreements { id } } }",

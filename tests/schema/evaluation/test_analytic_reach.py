@@ -78,9 +78,12 @@ def test_nothing_reachable_from_them_exposes_a_person_name_id_text_or_date() -> 
         if isinstance(named, GraphQLScalarType):
             if named.name not in ALLOWED_SCALARS:
                 problems.append(f"{path}: scalar {named.name}")  # ID, Date, DateTime, JSON
-            elif named.name == "String" and path.rsplit(".", 1)[-1] not in ALLOWED_STRINGS:
-                if "(" not in path:  # arguments and inputs: the period code, category filters
-                    problems.append(f"{path}: free text")
+            elif (
+                named.name == "String"
+                and path.rsplit(".", 1)[-1] not in ALLOWED_STRINGS
+                and "(" not in path  # arguments and inputs: the period code, category filters
+            ):
+                problems.append(f"{path}: free text")
         elif isinstance(named, GraphQLEnumType):
             continue
         elif isinstance(named, GraphQLObjectType | GraphQLInputObjectType):

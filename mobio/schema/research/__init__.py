@@ -1,0 +1,1 @@
+"""GraphQL face of research: the newcomer's choice, extract requests and the register."""
