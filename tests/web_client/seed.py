@@ -13,7 +13,7 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from mobio import timeutil
@@ -23,6 +23,7 @@ from mobio.biography.saving import Actor, save_section
 from mobio.biography.tables import SELF
 from mobio.db.engine import close_pool, start_pool
 from mobio.db.tables import ALL_TABLES
+from mobio.demo_population import add_population
 from mobio.documents import service as documents
 from mobio.documents.tables import DocumentCategory
 from mobio.jobs import queue
@@ -128,8 +129,25 @@ async def correctable_newcomer(caseworker: str, family_name: str) -> dict[str, A
     return {"email": made.email, "password": factories.PASSWORD, "name": f"Lina {family_name}"}
 
 
+async def evaluation_population(
+    count: int, seed: int, arrived: str, municipalities: list[str]
+) -> dict[str, Any]:
+    """``count`` nameless profiles that arrived on ``arrived`` (ISO date, in a closed period) in
+    ``municipalities`` (made when missing), for the analyst's evaluation screen."""
+    created_at = datetime.combine(date.fromisoformat(arrived), datetime.min.time(), tzinfo=UTC)
+    persons = await add_population(
+        count,
+        seed=seed,
+        created_at=created_at,
+        municipalities=tuple(municipalities),
+        closed=True,
+    )
+    return {"persons": len(persons)}
+
+
 SEEDS: dict[str, Callable[..., Awaitable[dict[str, Any]]]] = {
     "correctable_newcomer": correctable_newcomer,
+    "evaluation_population": evaluation_population,
     "stakeholder_link": stakeholder_link,
     "newcomer": newcomer,
     "released_newcomers": released_newcomers,

@@ -61,6 +61,10 @@ const HandOverOffersScreen = lazy(() => import("./screens/casework/HandOverOffer
 const MyGoalsScreen = lazy(() => import("./screens/casework/MyGoalsScreen"));
 const MyCorrectionsScreen = lazy(() => import("./screens/casework/MyCorrectionsScreen"));
 const ClaimScreen = lazy(() => import("./screens/claim/ClaimScreen"));
+const EvaluationScreen = lazy(() => import("./screens/evaluation/EvaluationScreen"));
+const ExtractsScreen = lazy(() => import("./screens/evaluation/ExtractsScreen"));
+const AdminExtractsScreen = lazy(() => import("./screens/admin/ExtractsScreen"));
+const ResearchScreen = lazy(() => import("./screens/account/ResearchScreen"));
 
 /** Where to send someone who has not chosen a language yet, back afterwards. */
 function Redirect({ to }: { to: string }) {
@@ -103,10 +107,27 @@ function caseworkers(Screen: ComponentType<any>): ComponentType<any> {
   });
 }
 
+/** Routes for analysts only: anyone else finds nothing there (the server refuses them too). */
+function analysts(Screen: ComponentType<any>): ComponentType<any> {
+  return loggedIn(function Analyst(props: object) {
+    const { me } = useApp();
+    return me?.kind === "ANALYST" ? <Screen {...props} /> : <NotFoundScreen />;
+  });
+}
+
+/** Routes for newcomers only (their own data): staff find nothing there. */
+function newcomers(Screen: ComponentType<any>): ComponentType<any> {
+  return loggedIn(function Newcomer(props: object) {
+    const { me } = useApp();
+    return me?.kind === "NEWCOMER" ? <Screen {...props} /> : <NotFoundScreen />;
+  });
+}
+
 /** Home: a caseworker's is their dashboard. */
 const Home = loggedIn(function Home(props: object) {
   const { me } = useApp();
   if (me?.kind === "ADMINISTRATOR") return <Redirect to={paths.admin} />;
+  if (me?.kind === "ANALYST") return <Redirect to={paths.evaluation} />;
   return me?.kind === "CASEWORKER" ? <DashboardScreen {...props} /> : <HomeScreen {...props} />;
 });
 const AdminHome = loggedIn(adminOnly(AdminHomeScreen, NotFoundScreen));
@@ -123,6 +144,10 @@ const HandOverOffers = caseworkers(HandOverOffersScreen);
 const MyGoals = loggedIn(MyGoalsScreen);
 const MyCorrections = loggedIn(MyCorrectionsScreen);
 const Claim = anonymous(ClaimScreen);
+const Evaluation = analysts(EvaluationScreen);
+const Extracts = analysts(ExtractsScreen);
+const AdminExtracts = loggedIn(adminOnly(AdminExtractsScreen, NotFoundScreen));
+const Research = newcomers(ResearchScreen);
 const Biography = loggedIn(BiographyScreen);
 const Section = loggedIn(SectionScreen);
 const Releases = loggedIn(ReleasesScreen);
@@ -173,6 +198,10 @@ function Routes() {
         <Route path={paths.myGoals} component={MyGoals} />
         <Route path={paths.myCorrections} component={MyCorrections} />
         <Route path={paths.claim} component={Claim} />
+        <Route path={paths.evaluation} component={Evaluation} />
+        <Route path={paths.extracts} component={Extracts} />
+        <Route path={paths.adminExtracts} component={AdminExtracts} />
+        <Route path={paths.research} component={Research} />
         <Route path="/persons/:personId" component={Person} />
         <Route path="/persons/:personId/:tab" component={Person} />
         <Route path="/persons/:personId/biography/:section" component={PersonSection} />

@@ -1,6 +1,6 @@
 // Every client path in one place: link with `paths.x`, never with a literal string.
 // Server paths (/graphql, /activate, /reset-password, /shared, /documents/…, /exports/…, /forms/…,
-// /healthz)
+// /evaluation/reports/…, /research/extracts/…, /healthz)
 // are not client routes: the LocationProvider leaves links to them to the browser (SERVER_PATHS).
 export const paths = {
   start: "/",
@@ -45,15 +45,27 @@ export const paths = {
   adminAccounts: "/admin/accounts",
   adminDeclarations: "/admin/declarations",
   adminForms: "/admin/forms",
+  // The analyst's screens (their home leads to the evaluation). Not under /evaluation/, which
+  // holds the server's report downloads.
+  evaluation: "/analysis",
+  extracts: "/analysis/extracts",
+  adminExtracts: "/admin/extracts",
+  // The newcomer's choice about research (GET /research/extracts/… are the server's files).
+  research: "/account/research",
 } as const;
+
+/** A statutory report of `period` as a file of the server, in German or English. */
+export function reportUrl(period: string, format: "csv" | "xlsx" | "ods", language: "de" | "en") {
+  return `/evaluation/reports/${encodeURIComponent(period)}.${format}?lang=${language}`;
+}
 
 /** Links the client router must leave to the browser (served by the Python server). */
 export const SERVER_PATHS =
-  /^\/(graphql|activate|reset-password|shared|documents|exports|forms|healthz)(\/|\?|$)/;
+  /^\/(graphql|activate|reset-password|shared|documents|exports|forms|evaluation|research|healthz)(\/|\?|$)/;
 
 /** Links the client router handles: same-origin paths that are not the server's. */
 export const CLIENT_SCOPE =
-  /^\/(?!(graphql|activate|reset-password|shared|documents|exports|forms|healthz)(\/|\?|$))/;
+  /^\/(?!(graphql|activate|reset-password|shared|documents|exports|forms|evaluation|research|healthz)(\/|\?|$))/;
 
 /** Query-string value `name` of the current address. */
 export function queryParam(name: string): string | null {

@@ -9,6 +9,7 @@ import { t, type MessageId } from "../i18n";
 import { paths } from "../routes";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { ADMIN_NAVIGATION } from "./admin/navigation";
+import { ANALYST_NAVIGATION } from "./evaluation/navigation";
 
 const Logout = graphql(`
   mutation Logout {
@@ -81,7 +82,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
                 ? CASEWORKER_NAVIGATION
                 : me.kind === "ADMINISTRATOR"
                   ? ADMIN_NAVIGATION
-                  : NAVIGATION
+                  : me.kind === "ANALYST"
+                    ? ANALYST_NAVIGATION
+                    : NAVIGATION
               ).map((item) => {
                 const current = path === item.href || path.startsWith(`${item.href}/`);
                 return (

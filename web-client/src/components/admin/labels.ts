@@ -17,6 +17,7 @@ export const CONSENT_KINDS: readonly ConsentKind[] = [
   "USAGE",
   "TEAM_RELEASE",
   "STAKEHOLDER_RELEASE",
+  "RESEARCH",
 ];
 
 export function accountKindLabel(kind: AccountKind): string {
@@ -40,6 +41,8 @@ export function consentKindLabel(kind: ConsentKind): string {
       return t("client.admin.consent.kind.team_release");
     case "STAKEHOLDER_RELEASE":
       return t("client.admin.consent.kind.stakeholder_release");
+    case "RESEARCH":
+      return t("client.admin.consent.kind.research");
   }
 }
 

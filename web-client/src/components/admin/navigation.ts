@@ -9,5 +9,6 @@ export const ADMIN_NAVIGATION: { href: string; label: MessageId }[] = [
   { href: paths.adminAccounts, label: "client.nav.admin_accounts" },
   { href: paths.adminDeclarations, label: "client.nav.admin_declarations" },
   { href: paths.adminForms, label: "client.nav.admin_forms" },
+  { href: paths.adminExtracts, label: "client.nav.admin_extracts" },
   { href: paths.account, label: "client.nav.account" },
 ];

@@ -95,6 +95,16 @@ export default function AccountScreen() {
         </section>
       )}
 
+      {me?.kind === "NEWCOMER" && (
+        <section aria-labelledby="account-research-heading">
+          <h2 id="account-research-heading">{t("client.research.title")}</h2>
+          <p>{t("client.research.account_hint")}</p>
+          <p>
+            <a href={paths.research}>{t("client.research.open")}</a>
+          </p>
+        </section>
+      )}
+
       {loading && !data && <Loading />}
       {error && <LoadError error={error} retry={reload} />}
       {data?.me && (

@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<string, MessageId> = {
   [paths.adminAccounts]: "client.admin.home.accounts",
   [paths.adminDeclarations]: "client.admin.home.declarations",
   [paths.adminForms]: "client.admin.home.forms",
+  [paths.adminExtracts]: "client.admin.home.extracts",
 };
 
 export default function AdminHomeScreen() {

@@ -29,6 +29,9 @@ const DeclarationsQuery = graphql(`
     stakeholderRelease: consentDocuments(kind: STAKEHOLDER_RELEASE) {
       ...AdminDeclaration
     }
+    research: consentDocuments(kind: RESEARCH) {
+      ...AdminDeclaration
+    }
   }
   fragment AdminDeclaration on ConsentDocument {
     id
@@ -70,6 +73,7 @@ export default function DeclarationsScreen() {
     USAGE: (query.data?.usage ?? []) as Declaration[],
     TEAM_RELEASE: (query.data?.teamRelease ?? []) as Declaration[],
     STAKEHOLDER_RELEASE: (query.data?.stakeholderRelease ?? []) as Declaration[],
+    RESEARCH: (query.data?.research ?? []) as Declaration[],
   };
   const code = language.trim();
   const current = kind
