@@ -99,11 +99,21 @@ class TextWriter:
             if language in RTL_LANGUAGES:
                 self.canvas.drawRightString(self.width - MARGIN, self.y, visual(line, language))
             else:
-                self.canvas.drawString(MARGIN, self.y, line)
+                self.canvas.drawString(MARGIN, self.y, visual(line, language))
+
+
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"))
+
+
+def left_to_right(text: str) -> str:
+    """``text`` kept in its own left-to-right order inside right-to-left lines: without this,
+    a code such as 8495-E5EQ-T2SF came out as E5EQ-T2SF-8495 in an Arabic letter."""
+    return f"\u2066{text}\u2069"
 
 
 def visual(text: str, language: str) -> str:
     """Arabic script joined into its presentation forms and set in visual order."""
     if language not in RTL_LANGUAGES:
-        return text
-    return str(get_display(arabic_reshaper.reshape(text)))
+        return text.translate(_BIDI_CONTROLS)
+    # The isolating marks did their work in the reordering; fonts have no glyphs for them.
+    return str(get_display(arabic_reshaper.reshape(text))).translate(_BIDI_CONTROLS)

@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from mobio.i18n import translate
-from mobio.pdf_text import MARGIN, TEXT_SIZE, TextWriter, register_fonts
+from mobio.pdf_text import MARGIN, TEXT_SIZE, TextWriter, left_to_right, register_fonts
 
 GERMAN = "de"
 QR_SIZE = 120.0
@@ -77,7 +77,8 @@ def _texts(writer: TextWriter, content: LetterContent, language: str) -> None:
     writer.paragraph(text("page.claim_letter.greeting", name=content.name), language)
     writer.paragraph(text("page.claim_letter.intro"), language)
     writer.paragraph(text("page.claim_letter.how", url=content.claim_url), language)
-    writer.paragraph(f"{text('page.claim_letter.code')}: {content.code}", language, bold=True)
+    code = left_to_right(content.code)
+    writer.paragraph(f"{text('page.claim_letter.code')}: {code}", language, bold=True)
     until = content.valid_until.strftime("%d.%m.%Y")
     writer.paragraph(text("page.claim_letter.valid_until", date=until), language)
     writer.paragraph(text("page.claim_letter.keep_safe"), language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pypdf
@@ -35,6 +36,18 @@ def test_the_letter_holds_the_code_and_both_languages(language: str) -> None:
     assert "https://mobio.test/claim" in text
     assert "24.02.2027" in text
     assert translate("de", "page.claim_letter.title") in text
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_a_code_starting_with_digits_keeps_its_order_in_right_to_left_text(language: str) -> None:
+    # The bidirectional algorithm moved "8495" behind the letters in an Arabic line.
+    code = "8495-E5EQ-T2SF"
+    content = LetterContent(
+        "Amina Haddad", language, code, "https://mobio.test/claim", date(2027, 2, 24)
+    )
+    text = _text(render(content))
+    assert set(re.findall(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", text)) == {code}
+    assert "\u2066" not in text and "\u2069" not in text
 
 
 def test_a_latin_language_reads_as_written() -> None:
