@@ -265,10 +265,6 @@ class _Audit:
         reached = result.x[n:]
         return {i for j, i in enumerate(cells) if reached[j] >= k + 1 - _TOLERANCE}
 
-    def range_of(self, i: int) -> tuple[float, float]:
-        """The smallest and largest value of hidden cell ``i`` the published cells allow."""
-        return self._bound(i, 1.0), -self._bound(i, -1.0)
-
     def _bound(self, i: int, sign: float) -> float:
         if self.matrix.shape[0] == 0:
             return 0.0 if sign > 0 else -np.inf

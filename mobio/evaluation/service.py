@@ -139,10 +139,6 @@ def _summed(
     return [Cell(coords, value) for coords, value in sums.items()]
 
 
-async def municipality_names() -> tuple[str, ...]:
-    return tuple(row["name"] for row in await Municipality.select(Municipality.name))
-
-
 async def set_analyst_scope(account_id: UUID, municipality_ids: Sequence[UUID]) -> None:
     """Limit an analyst to municipalities (none: the whole district). Administrators only."""
     account = await Account.objects().where(Account.id == account_id).first()
